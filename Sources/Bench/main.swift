@@ -1,0 +1,3 @@
+import PromText
+
+print("tocsin-bench: no benchmarks yet")

@@ -1,0 +1,3 @@
+import Exporter
+
+print("tocsin-exporter, version \(BuildInfo.version)")

@@ -1,0 +1,3 @@
+import RuleEval
+
+print(RuleEvalVersion.banner)

@@ -1,0 +1,9 @@
+import Testing
+
+@testable import RuleEval
+
+@Suite struct RuleEvalVersionTests {
+    @Test func bannerNamesTheProgram() {
+        #expect(RuleEvalVersion.banner.hasPrefix("tocsin-ruleeval, version "))
+    }
+}
