@@ -29,6 +29,8 @@ public struct ExpositionWriter {
     private var cachedSampleName: String?
     private var cachedSampleNameBytes: [UInt8] = []
     private var cachedSampleNameIsBare = true
+    /// Label names already found valid in the legacy set, checked by `==` before validating again.
+    private var legacyLabelNames: [String] = []
 
     private init(format: ExpositionFormat, escaping: NameEscapingScheme) {
         self.format = format
@@ -90,8 +92,12 @@ public struct ExpositionWriter {
             ExpositionBytes.appendEscaped(unit, escapingQuotes: true, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
-        for entry in SeriesOrder.entries(of: family.samples, plan: plan) where !entry.role.isOmitted {
-            writeSample(family.samples[entry.index], entry, plan, into: &buffer)
+        let order = SeriesOrder(family.samples, plan: plan)
+        for entry in order.entries {
+            let role = plan.role(of: family.samples[entry.index])
+            if !role.isOmitted {
+                writeSample(family.samples, entry, role, order, plan, into: &buffer)
+            }
         }
     }
 
@@ -104,12 +110,15 @@ public struct ExpositionWriter {
         }
     }
 
+    /// Writes `samples[entry.index]` (read in place: copying a `Sample` costs reference counting per field).
     private mutating func writeSample(
-        _ sample: Sample, _ entry: SeriesOrder.Entry, _ plan: FamilyPlan, into buffer: inout [UInt8]
+        _ samples: [Sample], _ entry: SeriesOrder.Entry, _ role: SampleRole, _ order: SeriesOrder,
+        _ plan: FamilyPlan, into buffer: inout [UInt8]
     ) {
-        if sample.name != cachedSampleName {
-            cachedSampleName = sample.name
-            let written = plan.writtenName(of: sample, role: entry.role)
+        let index = entry.index
+        if samples[index].name != cachedSampleName {
+            cachedSampleName = samples[index].name
+            let written = plan.writtenName(of: samples[index], role: role)
             cachedSampleNameIsBare = MetricName.isValidLegacyMetricName(written)
             cachedSampleNameBytes.removeAll(keepingCapacity: true)
             appendMetadataName(written, to: &cachedSampleNameBytes)
@@ -120,12 +129,14 @@ public struct ExpositionWriter {
             separator = UInt8(ascii: ",")
         }
         buffer.append(contentsOf: cachedSampleNameBytes)
-        for label in entry.labels {
-            buffer.append(separator)
-            separator = UInt8(ascii: ",")
-            appendLabel(label, to: &buffer)
+        order.labels[index].withUnsafeBufferPointer { labels in
+            for position in labels.indices {
+                buffer.append(separator)
+                separator = UInt8(ascii: ",")
+                appendLabel(labels[position], to: &buffer)
+            }
         }
-        if let bound = entry.bound {
+        if let bound = order.bounds[index] {
             buffer.append(separator)
             separator = UInt8(ascii: ",")
             appendBound(bound, value: entry.boundValue, to: &buffer)
@@ -134,15 +145,17 @@ public struct ExpositionWriter {
             buffer.append(UInt8(ascii: "}"))
         }
         buffer.append(UInt8(ascii: " "))
-        appendValue(sample.value, isCount: entry.role.isCount, to: &buffer)
-        if let timestamp = sample.timestampMilliseconds, timestamp >= 0 {
+        appendValue(samples[index].value, isCount: role.isCount, to: &buffer)
+        if let timestamp = samples[index].timestampMilliseconds, timestamp >= 0 {
             buffer.append(UInt8(ascii: " "))
             switch format {
             case .text: GoFloat.appendInteger(timestamp, to: &buffer)
             case .openMetrics: GoFloat.appendOpenMetrics(Double(timestamp) / 1000, to: &buffer)
             }
         }
-        if format == .openMetrics, entry.role.allowsExemplar, let exemplar = sample.exemplar, !exemplar.labels.isEmpty {
+        if format == .openMetrics, role.allowsExemplar, let exemplar = samples[index].exemplar,
+            !exemplar.labels.isEmpty
+        {
             appendExemplar(exemplar, to: &buffer)
         }
         buffer.append(UInt8(ascii: "\n"))
@@ -163,7 +176,7 @@ public struct ExpositionWriter {
         }
     }
 
-    private func appendLabel(_ label: Label, to buffer: inout [UInt8]) {
+    private mutating func appendLabel(_ label: Label, to buffer: inout [UInt8]) {
         appendLabelName(label.name, to: &buffer)
         buffer.append(UInt8(ascii: "="))
         buffer.append(UInt8(ascii: "\""))
@@ -171,23 +184,26 @@ public struct ExpositionWriter {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    private func appendLabelName(_ name: String, to buffer: inout [UInt8]) {
-        if MetricName.isValidLegacyLabelName(name) {
-            buffer.append(contentsOf: name.utf8)
+    private mutating func appendLabelName(_ name: String, to buffer: inout [UInt8]) {
+        if legacyLabelNames.contains(name) {
+            ExpositionBytes.appendUTF8(name, to: &buffer)
+        } else if MetricName.isValidLegacyLabelName(name) {
+            if legacyLabelNames.count < 16 { legacyLabelNames.append(name) }
+            ExpositionBytes.appendUTF8(name, to: &buffer)
         } else if escaping == .allowUTF8 {
             ExpositionBytes.appendQuoted(name, to: &buffer)
         } else {
-            buffer.append(contentsOf: escaping.escapeLabelName(name).utf8)
+            ExpositionBytes.appendUTF8(escaping.escapeLabelName(name), to: &buffer)
         }
     }
 
     /// `le` or `quantile`, its value rewritten in this format's float form when it is a number.
-    private func appendBound(_ label: Label, value: Double?, to buffer: inout [UInt8]) {
+    private mutating func appendBound(_ label: Label, value: Double?, to buffer: inout [UInt8]) {
         guard let bound = value else {
             appendLabel(label, to: &buffer)
             return
         }
-        buffer.append(contentsOf: label.name.utf8)
+        ExpositionBytes.appendUTF8(label.name, to: &buffer)
         buffer.append(UInt8(ascii: "="))
         buffer.append(UInt8(ascii: "\""))
         switch format {
@@ -197,7 +213,7 @@ public struct ExpositionWriter {
         buffer.append(UInt8(ascii: "\""))
     }
 
-    private func appendExemplar(_ exemplar: Exemplar, to buffer: inout [UInt8]) {
+    private mutating func appendExemplar(_ exemplar: Exemplar, to buffer: inout [UInt8]) {
         buffer.append(contentsOf: " # ".utf8)
         var separator = UInt8(ascii: "{")
         for label in exemplar.labels {

@@ -2,35 +2,44 @@
 /// fewer labels first, then label by label by name and value, compared as bytes), then by the sample's rank in
 /// its series (buckets or value, `_sum`, `_count`, `_created`), then buckets and quantiles by their bound, then
 /// in input order.
-enum SeriesOrder {
-    /// One sample ready to write: its index in the family, its labels in written order (sorted by name, without
-    /// the `le`/`quantile` bound), the bound and its numeric value (when it is a number), and its role.
+struct SeriesOrder {
+    /// One sample's sort key: plain values only, so sorting moves no references.
     struct Entry {
+        /// The sample's index in the family.
         var index: Int
-        var labels: ArraySlice<Label>
-        var bound: Label?
+        /// Its ``SampleRole/rank``.
+        var rank: UInt8
+        /// The numeric value of its `le`/`quantile` bound, when it has one that is a number.
         var boundValue: Double?
-        var role: SampleRole
     }
 
-    /// The samples of a family as entries in written order; already ordered input is only checked, not sorted.
-    static func entries(of samples: [Sample], plan: FamilyPlan) -> [Entry] {
-        var entries: [Entry] = []
+    /// The samples in written order.
+    private(set) var entries: [Entry] = []
+    /// By sample index: the labels in written order (sorted by name, without the bound).
+    private(set) var labels: [ArraySlice<Label>] = []
+    /// By sample index: the `le`/`quantile` bound label, if the sample has one.
+    private(set) var bounds: [Label?] = []
+
+    /// Orders the samples of a family; already ordered input is only checked, not sorted.
+    init(_ samples: [Sample], plan: FamilyPlan) {
         entries.reserveCapacity(samples.count)
+        labels.reserveCapacity(samples.count)
+        bounds.reserveCapacity(samples.count)
         for (index, sample) in samples.enumerated() {
             let role = plan.role(of: sample)
-            let (labels, bound) = canonicalLabels(sample.labels.pairs, bound: role.boundLabel)
-            let boundValue = bound.flatMap { Double($0.value) }
-            entries.append(Entry(index: index, labels: labels, bound: bound, boundValue: boundValue, role: role))
+            let (sorted, bound) = SeriesOrder.canonicalLabels(sample.labels.pairs, bound: role.boundLabel)
+            labels.append(sorted)
+            bounds.append(bound)
+            entries.append(Entry(index: index, rank: role.rank, boundValue: bound.flatMap { Double($0.value) }))
         }
-        let isOrdered = zip(entries, entries.dropFirst()).allSatisfy { compare($0, $1) <= 0 }
+        let labels = self.labels
+        let isOrdered = zip(entries, entries.dropFirst()).allSatisfy { SeriesOrder.compare($0, $1, labels) <= 0 }
         if !isOrdered {
             entries.sort {
-                let comparison = compare($0, $1)
+                let comparison = SeriesOrder.compare($0, $1, labels)
                 return comparison != 0 ? comparison < 0 : $0.index < $1.index
             }
         }
-        return entries
     }
 
     /// The labels sorted by name without the bound label, and the bound label. Labels that are already sorted
@@ -42,8 +51,11 @@ enum SeriesOrder {
             bound = last
             end -= 1
         }
-        let isSorted = zip(pairs[..<end], pairs[..<end].dropFirst()).allSatisfy {
-            ExpositionBytes.compare($0.name, $1.name) <= 0
+        var isSorted = true
+        var index = 1
+        while isSorted && index < end {
+            isSorted = ExpositionBytes.compare(pairs[index - 1].name, pairs[index].name) <= 0
+            index += 1
         }
         let hasBoundElsewhere = boundName != nil && bound == nil && pairs.contains { $0.name == boundName }
         if isSorted && !hasBoundElsewhere {
@@ -55,21 +67,32 @@ enum SeriesOrder {
         return (others[...], bound)
     }
 
-    private static func compare(_ lhs: Entry, _ rhs: Entry) -> Int {
-        if lhs.labels.count != rhs.labels.count {
-            return lhs.labels.count < rhs.labels.count ? -1 : 1
-        }
-        for (left, right) in zip(lhs.labels, rhs.labels) {
-            let names = ExpositionBytes.compare(left.name, right.name)
-            if names != 0 { return names }
-            let values = ExpositionBytes.compare(left.value, right.value)
-            if values != 0 { return values }
-        }
-        if lhs.role.rank != rhs.role.rank {
-            return lhs.role.rank < rhs.role.rank ? -1 : 1
+    private static func compare(_ lhs: Entry, _ rhs: Entry, _ labels: [ArraySlice<Label>]) -> Int {
+        let comparison = compare(labels[lhs.index], labels[rhs.index])
+        if comparison != 0 { return comparison }
+        if lhs.rank != rhs.rank {
+            return lhs.rank < rhs.rank ? -1 : 1
         }
         if let left = lhs.boundValue, let right = rhs.boundValue, left != right {
             return left < right ? -1 : 1
+        }
+        return 0
+    }
+
+    private static func compare(_ lhs: ArraySlice<Label>, _ rhs: ArraySlice<Label>) -> Int {
+        if lhs.count != rhs.count {
+            return lhs.count < rhs.count ? -1 : 1
+        }
+        var left = lhs.startIndex
+        var right = rhs.startIndex
+        while left < lhs.endIndex {
+            if lhs[left].name != rhs[right].name {
+                return ExpositionBytes.compare(lhs[left].name, rhs[right].name)
+            }
+            let values = ExpositionBytes.compare(lhs[left].value, rhs[right].value)
+            if values != 0 { return values }
+            left += 1
+            right += 1
         }
         return 0
     }
