@@ -20,9 +20,13 @@
 ///   ``NameEscapingScheme/allowUTF8``, quoted in the Prometheus 3 syntax: `{"my.metric","a.b"="c"} 1`.
 /// - OpenMetrics output ends with `# EOF`.
 ///
-/// See ``FamilyPlan`` for how the types OpenMetrics adds (`info`, `stateset`, `gaugehistogram`) and counter
-/// names map onto each format.
-public struct ExpositionWriter {
+/// Sample names are never changed, so a series keeps its identity in both formats. Text 0.0.4 names a counter
+/// family like its samples (`# TYPE http_requests_total counter`), writes `info` as a `gauge` named like its
+/// `_info` samples, `stateset` and `gaugehistogram` as `gauge`, `unknown` as `untyped`, and leaves out
+/// `_created` samples (client_golang never writes them there). OpenMetrics names a counter family without
+/// `_total`, writes a counter whose samples are not all `<family>_total`/`_created` as `unknown`, and writes
+/// `# UNIT` only when the family name ends in `_<unit>`.
+public struct ExpositionWriter: Sendable {
     private let format: ExpositionFormat
     private let escaping: NameEscapingScheme
     /// The last sample name written and its rendering, reused while consecutive samples share a name.
