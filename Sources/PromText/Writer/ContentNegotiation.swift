@@ -17,7 +17,8 @@ public struct ContentNegotiation: Sendable, Hashable {
     /// The exact `Content-Type` header value to send.
     public var contentType: String
 
-    /// Negotiates for the given `Accept` header value (`nil` or empty when the request had none).
+    /// Negotiates for the given `Accept` header value: `nil` or empty when the request had none, the first one
+    /// when it had several (Go's `Header.Get`).
     public init(accept: String?) {
         var escaping = NameEscapingScheme.default
         for clause in AcceptClause.parseHeader(accept ?? "") {
