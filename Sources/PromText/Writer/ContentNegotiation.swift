@@ -7,8 +7,10 @@
 /// `version=0.0.1`; same body). `text/plain` with `version=0.0.4` or no version chooses the text format; `*/*`
 /// and anything else choose nothing, and when no clause matches the answer is text 0.0.4. An `escaping=`
 /// parameter with a known value on any clause up to and including the chosen one selects the escaping scheme
-/// (the last one seen wins); otherwise it is ``NameEscapingScheme/default``. As in client_golang, the
-/// `Content-Type` always names the scheme: `text/plain; version=0.0.4; charset=utf-8; escaping=underscores`.
+/// (the last one seen wins); otherwise it is ``NameEscapingScheme/default``. The `Content-Type` names the scheme
+/// only when the scraper asked for one (`...; escaping=allow-utf-8`); otherwise it is the plain, long-standing
+/// form — `text/plain; version=0.0.4; charset=utf-8` — which every Prometheus version accepts. (Recent
+/// client_golang always appends `escaping=underscores`; Tocsin keeps the header that a 0.0.4 scraper expects.)
 public struct ContentNegotiation: Sendable, Hashable {
     /// The format to write.
     public var format: ExpositionFormat
@@ -20,25 +22,25 @@ public struct ContentNegotiation: Sendable, Hashable {
     /// Negotiates for the given `Accept` header value: `nil` or empty when the request had none, the first one
     /// when it had several (Go's `Header.Get`).
     public init(accept: String?) {
-        var escaping = NameEscapingScheme.default
+        var requested: NameEscapingScheme?
         for clause in AcceptClause.parseHeader(accept ?? "") {
             if let scheme = NameEscapingScheme(parameterValue: clause.parameter("escaping")) {
-                escaping = scheme
+                requested = scheme
             }
             if let offer = Offer.allCases.first(where: { $0.matches(clause) }) {
-                self.init(offer, escaping)
+                self.init(offer, requested)
                 return
             }
         }
-        self.init(.text, escaping)
+        self.init(.text, requested)
     }
 
-    private init(_ offer: Offer, _ escaping: NameEscapingScheme) {
+    private init(_ offer: Offer, _ requested: NameEscapingScheme?) {
         format = offer.format
-        self.escaping = escaping
+        escaping = requested ?? .default
         contentType =
-            offer.type + "/" + offer.subtype + "; version=" + offer.version + "; charset=utf-8; escaping="
-            + escaping.parameterValue
+            offer.type + "/" + offer.subtype + "; version=" + offer.version + "; charset=utf-8"
+            + (requested.map { "; escaping=" + $0.parameterValue } ?? "")
     }
 
     /// The formats Tocsin offers, in client_golang's order of preference.

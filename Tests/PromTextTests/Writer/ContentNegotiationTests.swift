@@ -3,9 +3,9 @@ import Testing
 @testable import PromText
 
 @Suite struct ContentNegotiationTests {
-    static let text = "text/plain; version=0.0.4; charset=utf-8; escaping=underscores"
-    static let openMetrics1 = "application/openmetrics-text; version=1.0.0; charset=utf-8; escaping=underscores"
-    static let openMetrics0 = "application/openmetrics-text; version=0.0.1; charset=utf-8; escaping=underscores"
+    static let text = "text/plain; version=0.0.4; charset=utf-8"
+    static let openMetrics1 = "application/openmetrics-text; version=1.0.0; charset=utf-8"
+    static let openMetrics0 = "application/openmetrics-text; version=0.0.1; charset=utf-8"
 
     /// What real scrapers send, and what client_golang's promhttp (OpenMetrics enabled) answers.
     static let cases: [(accept: String, contentType: String)] = [
