@@ -23,7 +23,8 @@ public struct DiskstatsCollector: NodeCollector {
         .init(
             name: "reads_completed_total", help: "The total number of reads completed successfully.", type: .counter,
             column: 0, scale: 1),
-        .init(name: "reads_merged_total", help: "The total number of reads merged.", type: .counter, column: 1, scale: 1),
+        .init(
+            name: "reads_merged_total", help: "The total number of reads merged.", type: .counter, column: 1, scale: 1),
         .init(
             name: "read_bytes_total", help: "The total number of bytes read successfully.", type: .counter,
             column: 2, scale: 512),

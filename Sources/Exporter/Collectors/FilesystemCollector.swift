@@ -78,7 +78,9 @@ public struct FilesystemCollector: NodeCollector {
     }
 
     /// Creates the collector with node_exporter's default exclusions.
-    public init(paths: SystemPaths = SystemPaths(), guardian: StuckMountGuard = StuckMountGuard()) throws(CollectorError) {
+    public init(paths: SystemPaths = SystemPaths(), guardian: StuckMountGuard = StuckMountGuard())
+        throws(CollectorError)
+    {
         self.init(
             paths: paths,
             mountPoints: try DeviceFilter(exclude: Self.defaultMountPointsExcludePattern),
@@ -90,7 +92,7 @@ public struct FilesystemCollector: NodeCollector {
         let mounts: ProcText
         do {
             mounts = try SystemFile.text(paths.proc("1/mounts"))
-        } catch where error.errno == ENOENT {
+        } catch  where error.errno == ENOENT {
             mounts = try SystemFile.text(paths.proc("mounts"))
         }
         return Self.families(measure(try MountTable.parse(mounts, paths: paths)))

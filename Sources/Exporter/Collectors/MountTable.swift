@@ -26,7 +26,9 @@ public struct MountEntry: Sendable, Hashable {
 /// The parser of the kernel's mount table.
 public enum MountTable {
     /// Parses `/proc/1/mounts`; a line with fewer than four fields throws with its position.
-    public static func parse(_ text: ProcText, paths: SystemPaths = SystemPaths()) throws(CollectorError) -> [MountEntry] {
+    public static func parse(_ text: ProcText, paths: SystemPaths = SystemPaths()) throws(CollectorError)
+        -> [MountEntry]
+    {
         var entries: [MountEntry] = []
         for line in text.lines {
             try line.require(fields: 4, expected: "device, mount point, type and options")

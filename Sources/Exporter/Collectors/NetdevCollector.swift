@@ -48,11 +48,13 @@ public struct NetdevCollector: NodeCollector {
 
     /// `face |bytes packets ...|bytes packets ...` → `receive_bytes`, ..., `transmit_bytes`, ...
     private static func header(_ line: ProcLine, text: ProcText) throws(CollectorError) -> [String] {
-        let columns = String(decoding: text.bytes[line.offset..<line.fields[line.fields.count - 1].range.upperBound],
+        let columns = String(
+            decoding: text.bytes[line.offset..<line.fields[line.fields.count - 1].range.upperBound],
             as: UTF8.self
         ).split(separator: "|", omittingEmptySubsequences: false)
         guard columns.count == 3 else {
-            throw text.error(at: line.offset, expected: "a header of three |-separated parts", found: "\(columns.count)")
+            throw text.error(
+                at: line.offset, expected: "a header of three |-separated parts", found: "\(columns.count)")
         }
         let receive = columns[1].split(separator: " ").map { "receive_\($0)" }
         let transmit = columns[2].split(separator: " ").map { "transmit_\($0)" }

@@ -48,7 +48,9 @@ public struct OSCollector: NodeCollector {
                 .single(
                     "node_os_version", .gauge, help: "Metric containing the major.minor part of the OS version.",
                     value: version,
-                    labels: ["id": release["ID"] ?? "", "id_like": release["ID_LIKE"] ?? "", "name": release["NAME"] ?? ""]
+                    labels: [
+                        "id": release["ID"] ?? "", "id_like": release["ID_LIKE"] ?? "", "name": release["NAME"] ?? "",
+                    ]
                 ))
         }
         return families

@@ -49,7 +49,8 @@ public struct ProcessCollector: Collector {
         let bootTime = try ProcStat.parse(SystemFile.text(paths.proc("stat"))).bootTime
         let openFDs = try SystemFile.list(paths.proc("\(process)/fd")).count
         let snapshot = try Self.snapshot(
-            stat: stat, limits: limits, bootTime: bootTime, openFDs: openFDs, pageSize: Double(sysconf(Int32(_SC_PAGESIZE))))
+            stat: stat, limits: limits, bootTime: bootTime, openFDs: openFDs,
+            pageSize: Double(sysconf(Int32(_SC_PAGESIZE))))
         return Self.families(snapshot)
     }
 
@@ -93,7 +94,8 @@ public struct ProcessCollector: Collector {
         var limits: [String: Double] = [:]
         for line in text.lines.dropFirst() {
             // Columns are separated by runs of spaces; names contain single spaces ("Max open files").
-            let lineText = String(decoding: text.bytes[line.offset..<line.fields[line.fields.count - 1].range.upperBound],
+            let lineText = String(
+                decoding: text.bytes[line.offset..<line.fields[line.fields.count - 1].range.upperBound],
                 as: UTF8.self)
             let columns = lineText.split(separator: "  ").map { $0.trimmingPrefix(" ") }.filter { !$0.isEmpty }
             guard columns.count >= 2 else {
@@ -122,7 +124,8 @@ public struct ProcessCollector: Collector {
                 "process_virtual_memory_bytes", .gauge, help: "Virtual memory size in bytes.",
                 value: snapshot.virtualMemoryBytes),
             .single(
-                "process_virtual_memory_max_bytes", .gauge, help: "Maximum amount of virtual memory available in bytes.",
+                "process_virtual_memory_max_bytes", .gauge,
+                help: "Maximum amount of virtual memory available in bytes.",
                 value: snapshot.virtualMemoryMaxBytes),
             .single(
                 "process_resident_memory_bytes", .gauge, help: "Resident memory size in bytes.",

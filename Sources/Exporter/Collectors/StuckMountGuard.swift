@@ -37,7 +37,7 @@ public final class StuckMountGuard: Sendable {
             }
             call.done.signal()
         }
-        if call.done.wait(timeout: .now() + .nanoseconds(Self.nanoseconds(timeout))) == .success {
+        if call.done.wait(timeout: timeout.dispatchDeadline) == .success {
             return call.result.withLock { $0 }
         }
         return stuck.withLock { stuck in
@@ -45,11 +45,6 @@ public final class StuckMountGuard: Sendable {
             if value == nil { stuck.insert(mountPoint) }
             return value
         }
-    }
-
-    private static func nanoseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(clamping: seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
 
