@@ -23,8 +23,9 @@ let package = Package(
         .executableTarget(name: "ExporterCommand", dependencies: ["Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "RuleEvalCommand", dependencies: ["RuleEval"], swiftSettings: strictSettings),
         .executableTarget(name: "Bench", dependencies: ["PromText"], swiftSettings: strictSettings),
-        .testTarget(name: "PromTextTests", dependencies: ["PromText"], swiftSettings: strictSettings),
-        .testTarget(name: "ExporterTests", dependencies: ["Exporter"], swiftSettings: strictSettings),
-        .testTarget(name: "RuleEvalTests", dependencies: ["RuleEval"], swiftSettings: strictSettings),
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "PromTextTests", dependencies: ["PromText", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "ExporterTests", dependencies: ["Exporter", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "RuleEvalTests", dependencies: ["RuleEval", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Times a closure over many iterations and reports nanoseconds per operation.
 struct BenchmarkTimer {
     /// The clock the timer reads.

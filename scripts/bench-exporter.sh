@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark: GET /metrics under wrk against tocsin-exporter and prometheus-node-exporter (Debian package)
+# restricted to the same collectors, in the same run, plus each process's RSS after the load.
+#
+#   scripts/bench-exporter.sh [SECONDS] [CONNECTIONS]
+#
+# Both listen on 127.0.0.1 only; both are stopped by PID at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+connections=${2:-2}
+collectors=(cpu meminfo loadavg filesystem diskstats netdev stat time uname os)
+flags=(--collector.disable-defaults)
+for c in "${collectors[@]}"; do flags+=("--collector.$c"); done
+
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+command -v prometheus-node-exporter >/dev/null || { echo "prometheus-node-exporter is not installed" >&2; exit 2; }
+swift build -c release --product tocsin-exporter >/dev/null
+ours=$(swift build -c release --show-bin-path)/tocsin-exporter
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+run_one() {
+    local label=$1 address=$2
+    shift 2
+    "$@" --web.listen-address="$address" "${flags[@]}" >/dev/null 2>&1 &
+    local pid=$!
+    pids+=("$pid")
+    for _ in $(seq 1 50); do curl -fs "http://$address/metrics" >/dev/null && break; sleep 0.1; done
+    local bytes
+    bytes=$(curl -fs "http://$address/metrics" | wc -c)
+    echo "== $label (pid $pid, $bytes bytes per scrape)"
+    wrk -t "$connections" -c "$connections" -d "${seconds}s" --latency "http://$address/metrics" |
+        grep -E "Requests/sec|Latency |50%|99%"
+    echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
+    kill "$pid"
+}
+
+echo "wrk: $connections connections, ${seconds}s, collectors: ${collectors[*]}"
+run_one "tocsin-exporter" 127.0.0.1:19813 "$ours"
+run_one "prometheus-node-exporter" 127.0.0.1:19100 prometheus-node-exporter

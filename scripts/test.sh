@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The one test command: installs the interop peers if missing, lints, builds with warnings as errors
+# (debug and release), fuzzes every parser for a bounded time, then runs every test.
+#
+#   scripts/test.sh            # everything
+#   FUZZ_SECONDS=0 scripts/test.sh   # skip the fuzz runs (quick local iteration)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+peers=(prometheus prometheus-alertmanager prometheus-node-exporter zlib1g-dev)
+missing=()
+for package in "${peers[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing interop peers: ${missing[*]}"
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "== swift format lint"
+swift format lint --strict -r Package.swift Sources Tests Fuzz
+
+echo "== release build (warnings are errors)"
+swift build -c release -Xswiftc -warnings-as-errors
+
+echo "== debug build with tests (warnings are errors)"
+swift build --build-tests -Xswiftc -warnings-as-errors
+
+fuzz_seconds=${FUZZ_SECONDS:-20}
+if [ "$fuzz_seconds" -gt 0 ]; then
+    for target in Fuzz/*.swift; do
+        name=$(basename "$target" .swift)
+        echo "== fuzz $name for ${fuzz_seconds}s"
+        scripts/fuzz.sh "$name" "$fuzz_seconds" >".build/fuzz-$name.log" 2>&1 || {
+            tail -n 60 ".build/fuzz-$name.log"
+            echo "fuzz target $name failed" >&2
+            exit 1
+        }
+        grep -E '^(Done|stat::number_of_executed_units)' ".build/fuzz-$name.log" || true
+    done
+fi
+
+echo "== tests"
+export TOCSIN_REQUIRE_PEERS=1
+TOCSIN_BIN_DIR=$(swift build --show-bin-path -Xswiftc -warnings-as-errors)
+export TOCSIN_BIN_DIR
+swift test --skip-build -Xswiftc -warnings-as-errors
