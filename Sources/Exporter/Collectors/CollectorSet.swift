@@ -86,7 +86,7 @@ public final class CollectorSet: Sendable {
         let selected = try select(collect: collect, exclude: exclude)
         let deadline = deadline ?? self.deadline
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            BlockingWorkQueue.run("scrape") {
                 continuation.resume(returning: self.scrape(selected: selected, deadline: deadline))
             }
         }
@@ -99,7 +99,7 @@ public final class CollectorSet: Sendable {
         for (slot, name) in selected.enumerated() {
             guard let collector = collectors[name] else { preconditionFailure("collector \(name) is not enabled") }
             board.group.enter()
-            DispatchQueue.global().async { [clock] in
+            BlockingWorkQueue.run("collector.\(name)") { [clock] in
                 let begin = clock.now()
                 let result = Result { try collector.update() }
                 board.record(slot, CollectorOutcome(result: result, duration: clock.now() - begin))

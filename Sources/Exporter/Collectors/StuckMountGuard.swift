@@ -29,7 +29,7 @@ public final class StuckMountGuard: Sendable {
         _ query: @escaping @Sendable () -> Value
     ) -> Value? {
         let call = PendingCall<Value>()
-        DispatchQueue.global().async {
+        BlockingWorkQueue.run("statvfs") {
             let value = query()
             self.stuck.withLock { stuck in
                 call.result.withLock { $0 = value }
