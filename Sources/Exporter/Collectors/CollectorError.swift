@@ -1,3 +1,4 @@
+import Glibc
 import PromText
 
 /// The error every system collector throws: a malformed line in a kernel file, an unreadable file, or an invalid
@@ -50,13 +51,13 @@ public struct CollectorError: Error, Sendable, Hashable, CustomStringConvertible
         return nil
     }
 
-    /// `file:line:col: expected X, found Y`, `open PATH: errno N`, or a short sentence.
+    /// `file:line:col: expected X, found Y`, `cannot read PATH: reason`, or a short sentence.
     public var description: String {
         switch kind {
         case .malformed(let file, let position, let expected, let found):
             "\(file):\(position): expected \(expected), found \(found)"
         case .unreadable(let path, let errno):
-            "cannot read \(path): errno \(errno)"
+            "cannot read \(path): \(String(cString: strerror(errno)))"
         case .invalidPattern(let pattern):
             "invalid regular expression \(pattern)"
         case .noData(let what):

@@ -45,15 +45,33 @@ public final class CollectorSet: Sendable {
         self.clock = clock
     }
 
-    /// Every collector Tocsin implements with node_exporter's defaults, reading under `paths`.
-    public static func defaultCollectors(paths: SystemPaths = SystemPaths()) throws(CollectorError)
+    /// Every collector Tocsin implements, each enabled by default as in node_exporter, with its default
+    /// settings, reading under `paths`.
+    public static func defaultCollectors(paths: SystemPaths = SystemPaths()) throws -> [any NodeCollector] {
+        try makeCollectors(defaultEnabledNames, paths: paths)
+    }
+
+    /// The collectors called `names` (for `--collector.<name>` flags) with node_exporter's default settings,
+    /// reading under `paths`. An unknown name throws ``CollectorSelectionError/missingCollector(_:)``; an invalid
+    /// built-in pattern would throw ``CollectorError``.
+    public static func makeCollectors(_ names: [String], paths: SystemPaths = SystemPaths()) throws
         -> [any NodeCollector]
     {
-        [
-            CPUCollector(paths: paths), try DiskstatsCollector(paths: paths), try FilesystemCollector(paths: paths),
-            LoadavgCollector(paths: paths), MeminfoCollector(paths: paths), NetdevCollector(paths: paths),
-            OSCollector(paths: paths), StatCollector(paths: paths), TimeCollector(paths: paths), UnameCollector(),
-        ]
+        try names.map { name throws -> any NodeCollector in
+            switch name {
+            case "cpu": CPUCollector(paths: paths)
+            case "diskstats": try DiskstatsCollector(paths: paths)
+            case "filesystem": try FilesystemCollector(paths: paths)
+            case "loadavg": LoadavgCollector(paths: paths)
+            case "meminfo": MeminfoCollector(paths: paths)
+            case "netdev": NetdevCollector(paths: paths)
+            case "os": OSCollector(paths: paths)
+            case "stat": StatCollector(paths: paths)
+            case "time": TimeCollector(paths: paths)
+            case "uname": UnameCollector()
+            default: throw CollectorSelectionError.missingCollector(name)
+            }
+        }
     }
 
     /// The enabled collector names, sorted.

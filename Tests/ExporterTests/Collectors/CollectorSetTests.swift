@@ -119,5 +119,9 @@ private struct FakeCollector: NodeCollector {
     @Test func defaultCollectorsAreNodeExportersDefaults() throws {
         let names = try CollectorSet.defaultCollectors().map(\.name).sorted()
         #expect(names == CollectorSet.defaultEnabledNames)
+        #expect(try CollectorSet.makeCollectors(["uname", "cpu"]).map(\.name) == ["uname", "cpu"])
+        #expect(throws: CollectorSelectionError.missingCollector("textfile")) {
+            try CollectorSet.makeCollectors(["textfile"])
+        }
     }
 }

@@ -76,3 +76,24 @@ import Testing
         #expect(families.family("node_cpu_seconds_total")?.samples.isEmpty == false)
     }
 }
+
+@Suite struct CollectorErrorTests {
+    @Test func anUnreadableFileNamesThePathAndTheReason() {
+        let error = #expect(throws: CollectorError.self) { try SystemFile.read("/nonexistent/tocsin") }
+        #expect(error?.description == "cannot read /nonexistent/tocsin: No such file or directory")
+        #expect(error?.position == nil)
+    }
+
+    @Test func anInvalidPatternIsRejected() {
+        #expect(throws: CollectorError.invalidPattern("(unclosed")) { try DeviceFilter(exclude: "(unclosed") }
+    }
+
+    @Test func patternsMatchAnywhereLikeGo() throws {
+        let filter = try DeviceFilter(exclude: "loop")
+        #expect(filter.ignores("myloop0"))
+        #expect(!filter.ignores("sda"))
+        let include = try DeviceFilter(include: "^eth")
+        #expect(include.ignores("lo"))
+        #expect(!include.ignores("eth0"))
+    }
+}

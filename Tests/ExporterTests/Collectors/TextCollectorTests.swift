@@ -95,10 +95,14 @@ import Testing
 }
 
 @Suite struct DiskstatsCollectorTests {
-    static let filter = try! DeviceFilter(exclude: DiskstatsCollector.defaultExcludePattern)
+    let filter: DeviceFilter
+
+    init() throws {
+        filter = try DeviceFilter(exclude: DiskstatsCollector.defaultExcludePattern)
+    }
 
     @Test func unitsAndTheDefaultExclusion() throws {
-        let families = try DiskstatsCollector.parse(CollectorFixtures.text("proc/diskstats"), filter: Self.filter)
+        let families = try DiskstatsCollector.parse(CollectorFixtures.text("proc/diskstats"), filter: filter)
         let devices = families.family("node_disk_reads_completed_total")?.samples.map { $0.labels["device"] ?? "" }
         #expect(devices == ["sda", "vda", "nvme0n1", "dm-0"])
         #expect(families.value("node_disk_read_bytes_total", ["device": "sda"]) == 20480.0 * 512)
@@ -112,7 +116,7 @@ import Testing
     }
 
     @Test func discardAndFlushColumnsOnlyWhenTheKernelHasThem() throws {
-        let families = try DiskstatsCollector.parse(CollectorFixtures.text("proc/diskstats"), filter: Self.filter)
+        let families = try DiskstatsCollector.parse(CollectorFixtures.text("proc/diskstats"), filter: filter)
         // nvme0n1 has 11 counters (pre-4.18), dm-0 has 15 (no flush).
         #expect(families.value("node_disk_discards_completed_total", ["device": "nvme0n1"]) == nil)
         #expect(families.value("node_disk_discards_completed_total", ["device": "dm-0"]) == 0)
@@ -121,7 +125,7 @@ import Testing
     }
 
     @Test func diskInfoCarriesUdevProperties() throws {
-        let families = try DiskstatsCollector(paths: CollectorFixtures.paths, filter: Self.filter).update()
+        let families = try DiskstatsCollector(paths: CollectorFixtures.paths, filter: filter).update()
         let sda = families.family("node_disk_info")?.samples.first { $0.labels["device"] == "sda" }
         #expect(sda?.labels["major"] == "8")
         #expect(sda?.labels["model"] == "Samsung_SSD")
@@ -133,7 +137,7 @@ import Testing
     }
 
     @Test func manyDisks() throws {
-        let families = try DiskstatsCollector.parse(CollectorFixtures.text("odd/diskstats-many"), filter: Self.filter)
+        let families = try DiskstatsCollector.parse(CollectorFixtures.text("odd/diskstats-many"), filter: filter)
         #expect(families.family("node_disk_writes_completed_total")?.samples.count == 200)
         #expect(families.value("node_disk_written_bytes_total", ["device": "sdz"]) == 25.0 * 8 * 512)
     }
