@@ -11,6 +11,7 @@ public struct CollectorError: Error, Sendable, Hashable, CustomStringConvertible
         case unreadable(path: String, errno: Int32)
         case invalidPattern(String)
         case noData(String)
+        case stillRunning(String)
     }
 
     private let kind: Kind
@@ -39,6 +40,11 @@ public struct CollectorError: Error, Sendable, Hashable, CustomStringConvertible
         Self(.noData(what))
     }
 
+    /// The collector's previous `update()`, abandoned at a scrape deadline, has not returned yet.
+    public static func stillRunning(_ collector: String) -> Self {
+        Self(.stillRunning(collector))
+    }
+
     /// Where a parse error happened, or `nil` for the other kinds.
     public var position: SourcePosition? {
         if case .malformed(_, let position, _, _) = kind { return position }
@@ -62,6 +68,8 @@ public struct CollectorError: Error, Sendable, Hashable, CustomStringConvertible
             "invalid regular expression \(pattern)"
         case .noData(let what):
             "no data: \(what)"
+        case .stillRunning(let collector):
+            "the previous \(collector) update has not returned yet"
         }
     }
 }

@@ -16,7 +16,8 @@ public struct CollectorScrape: Sendable {
 /// Each collector runs on its own dispatch worker. A collector that throws gets
 /// `node_scrape_collector_success{collector} 0` and never fails the scrape. A collector still running at the
 /// deadline is abandoned for this scrape: success 0, duration up to the deadline, and whatever it returns later
-/// is discarded, while the others are served.
+/// is discarded, while the others are served. Until its `update()` returns it is not started again (later
+/// scrapes report it failed at once), so a hung collector holds one thread, not one per scrape.
 public final class CollectorSet: Sendable {
     /// The collectors node_exporter 1.5 enables by default among those Tocsin implements.
     public static let defaultEnabledNames = [
@@ -28,6 +29,8 @@ public final class CollectorSet: Sendable {
     /// How long a scrape waits for its collectors unless the caller gives a deadline.
     public let deadline: Duration
     private let clock: any ScrapeClock
+    /// Collectors whose `update()` has not returned yet, possibly from an abandoned earlier scrape.
+    private let running = Mutex<Set<String>>([])
 
     /// Creates a set; collector names must be unique.
     public init(
@@ -116,11 +119,19 @@ public final class CollectorSet: Sendable {
         let board = ScrapeBoard(count: selected.count)
         for (slot, name) in selected.enumerated() {
             guard let collector = collectors[name] else { preconditionFailure("collector \(name) is not enabled") }
+            // A collector still hung in an abandoned scrape is not started again: at most one thread per collector.
+            guard running.withLock({ $0.insert(name).inserted }) else {
+                board.record(
+                    slot, CollectorOutcome(result: .failure(CollectorError.stillRunning(name)), duration: .zero))
+                continue
+            }
             board.group.enter()
             BlockingWorkQueue.run("collector.\(name)") { [clock] in
                 let begin = clock.now()
                 let result = Result { try collector.update() }
-                board.record(slot, CollectorOutcome(result: result, duration: clock.now() - begin))
+                let duration = clock.now() - begin
+                self.running.withLock { _ = $0.remove(name) }
+                board.record(slot, CollectorOutcome(result: result, duration: duration))
                 board.group.leave()
             }
         }
@@ -157,7 +168,6 @@ public final class CollectorSet: Sendable {
                 samples: successes))
         return CollectorScrape(families: families, failures: failures)
     }
-
 }
 
 /// What one collector produced in one scrape.

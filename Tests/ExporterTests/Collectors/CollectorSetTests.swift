@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 import PromText
 import Synchronization
 import Testing
@@ -68,7 +69,7 @@ private struct FakeCollector: NodeCollector {
         let gate = DispatchSemaphore(value: 0)
         defer { gate.signal() }
         let set = CollectorSet(
-            [FakeCollector(name: "fast"), FakeCollector(name: "slow", gate: gate)], deadline: .milliseconds(100))
+            [FakeCollector(name: "fast"), FakeCollector(name: "slow", gate: gate)], deadline: .seconds(1))
         let started = MonotonicScrapeClock().now()
         let scrape = try set.scrape()
         #expect(MonotonicScrapeClock().now() - started < .seconds(5))
@@ -78,11 +79,20 @@ private struct FakeCollector: NodeCollector {
         #expect(scrape.failures.first?.reason == "deadline exceeded")
         let duration = try #require(
             scrape.families.value("node_scrape_collector_duration_seconds", ["collector": "slow"]))
-        #expect(duration >= 0.1)
+        #expect(duration >= 1)
 
-        // Once the collector returns again, a later scrape serves it.
+        // While its update is still hung it is not started again; the scrape does not wait for it.
+        let meanwhile = try set.scrape(collect: ["slow"], deadline: .seconds(10))
+        #expect(success(meanwhile, "slow") == 0)
+        #expect(meanwhile.failures.first?.reason == "the previous slow update has not returned yet")
+
+        // Once it returns, a later scrape serves it.
         gate.signal()
-        let next = try set.scrape(collect: ["slow"], deadline: .seconds(10))
+        var next = try set.scrape(collect: ["slow"], deadline: .seconds(10))
+        for _ in 0..<100 where success(next, "slow") == 0 {
+            usleep(10_000)
+            next = try set.scrape(collect: ["slow"], deadline: .seconds(10))
+        }
         #expect(success(next, "slow") == 1)
         #expect(next.families.family("fake_slow") != nil)
     }
