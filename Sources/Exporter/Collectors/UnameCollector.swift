@@ -6,11 +6,17 @@ import PromText
 public struct UnameCollector: NodeCollector {
     /// The six `utsname` strings.
     public struct Info: Sendable, Hashable {
+        /// Operating system name (`Linux`).
         public var sysname: String
+        /// Kernel release.
         public var release: String
+        /// Kernel build version.
         public var version: String
+        /// Hardware name (`x86_64`).
         public var machine: String
+        /// Host name.
         public var nodename: String
+        /// NIS domain name (`(none)` when unset).
         public var domainname: String
 
         /// Creates the record from its six strings.
