@@ -1,0 +1,18 @@
+import Dispatch
+
+extension Duration {
+    /// The duration in seconds as a metric value.
+    var secondsValue: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    /// The dispatch time this long from now, for timed waits.
+    var dispatchDeadline: DispatchTime {
+        let (seconds, attoseconds) = components
+        let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return .now()
+            + .nanoseconds(
+                nanoseconds.overflow ? Int.max : Int(clamping: nanoseconds.partialValue + attoseconds / 1_000_000_000))
+    }
+}
