@@ -24,8 +24,18 @@ let package = Package(
         .executableTarget(name: "RuleEvalCommand", dependencies: ["RuleEval"], swiftSettings: strictSettings),
         .executableTarget(name: "Bench", dependencies: ["PromText"], swiftSettings: strictSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
-        .testTarget(name: "PromTextTests", dependencies: ["PromText", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "ExporterTests", dependencies: ["Exporter", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PromTextTests",
+            dependencies: ["PromText", "TestSupport"],
+            exclude: ["Writer/Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExporterTests",
+            dependencies: ["Exporter", "TestSupport"],
+            exclude: ["Collectors/Fixtures"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "RuleEvalTests", dependencies: ["RuleEval", "TestSupport"], swiftSettings: strictSettings),
     ]
 )
