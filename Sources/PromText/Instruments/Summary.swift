@@ -44,13 +44,7 @@ public final class Summary: MetricChild {
         ageBuckets: Int = Summary.defaultAgeBuckets,
         clock: any WallClock = SystemWallClock()
     ) {
-        let maxAgeSeconds = Double(maxAge.components.seconds) + Double(maxAge.components.attoseconds) / 1e18
-        precondition(maxAgeSeconds > 0, "a summary needs a positive maxAge, got \(maxAge)")
-        precondition(ageBuckets >= 1, "a summary needs at least one age bucket, got \(ageBuckets)")
-        for (quantile, allowedError) in objectives {
-            precondition((0...1).contains(quantile), "summary quantile \(quantile) is not in 0...1")
-            precondition((0...1).contains(allowedError), "summary allowed error \(allowedError) is not in 0...1")
-        }
+        Summary.validate(objectives: objectives, maxAge: maxAge, ageBuckets: ageBuckets)
         let sorted = objectives.sorted { $0.key < $1.key }
         self.objectives = sorted.map { (quantile: $0.key, allowedError: $0.value) }
         quantileLabelValues = sorted.map { FloatLabelValue.format($0.key) }
@@ -58,7 +52,7 @@ public final class Summary: MetricChild {
         window = Mutex(
             QuantileWindow(
                 objectives: sorted.map { TargetedQuantileStream.Objective(quantile: $0.key, allowedError: $0.value) },
-                maxAgeSeconds: maxAgeSeconds,
+                maxAgeSeconds: Summary.seconds(maxAge),
                 ageBuckets: ageBuckets,
                 now: clock.secondsSinceEpoch()
             )
@@ -106,5 +100,19 @@ public final class Summary: MetricChild {
         }
         samples.append(Sample(name: familyName + "_sum", labels: labels, value: sum))
         samples.append(Sample(name: familyName + "_count", labels: labels, value: Double(count)))
+    }
+
+    /// Stops the process if the settings break the rules documented on ``init(objectives:maxAge:ageBuckets:clock:)``.
+    static func validate(objectives: [Double: Double], maxAge: Duration, ageBuckets: Int) {
+        precondition(seconds(maxAge) > 0, "a summary needs a positive maxAge, got \(maxAge)")
+        precondition(ageBuckets >= 1, "a summary needs at least one age bucket, got \(ageBuckets)")
+        for (quantile, allowedError) in objectives {
+            precondition((0...1).contains(quantile), "summary quantile \(quantile) is not in 0...1")
+            precondition((0...1).contains(allowedError), "summary allowed error \(allowedError) is not in 0...1")
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
