@@ -1,0 +1,77 @@
+import Testing
+
+@testable import PromText
+
+@Suite struct MetricVectorTests {
+    private func requests() -> CounterFamily {
+        CounterFamily(name: "http_requests_total", help: "Requests.", labelNames: ["method", "code"])
+    }
+
+    @Test func cachesOneChildPerLabelValues() {
+        let family = requests()
+        #expect(family.labels("GET", "200") === family.labels("GET", "200"))
+        #expect(family.labels("GET", "200") === family.labels(["GET", "200"]))
+        #expect(family.labels("GET", "200") === family.labels(["code": "200", "method": "GET"]))
+        #expect(family.labels("GET", "200") !== family.labels("GET", "500"))
+    }
+
+    @Test func collectsChildrenSortedByLabelValuesWithLabelsInNameOrder() {
+        let family = requests()
+        family.labels("POST", "200").increment()
+        family.labels("GET", "500").increment(by: 2)
+        family.labels("GET", "200").increment(by: 3)
+        let samples = family.collect().first?.samples ?? []
+        #expect(
+            samples == [
+                Sample(name: "http_requests_total", labels: ["method": "GET", "code": "200"], value: 3),
+                Sample(name: "http_requests_total", labels: ["method": "GET", "code": "500"], value: 2),
+                Sample(name: "http_requests_total", labels: ["method": "POST", "code": "200"], value: 1),
+            ]
+        )
+    }
+
+    @Test func exposesNothingUntilALabelledChildIsUsed() {
+        #expect(requests().collect().first?.samples == [])
+    }
+
+    @Test func unlabelledFamilyIsExposedAtZeroFromTheStart() {
+        let family = CounterFamily(name: "jobs_total", help: "Jobs.")
+        #expect(family.collect().first?.samples == [Sample(name: "jobs_total", value: 0)])
+    }
+
+    @Test func removedChildrenAreNoLongerExposed() {
+        let family = requests()
+        let removed = family.labels("GET", "200")
+        removed.increment()
+        family.labels("GET", "500").increment()
+        #expect(family.remove("GET", "200"))
+        #expect(!family.remove("GET", "200"))
+        #expect(family.collect().first?.samples.map(\.labels) == [["method": "GET", "code": "500"]])
+        #expect(family.labels("GET", "200") !== removed)
+        #expect(family.labels("GET", "200").value == 0)
+        #expect(family.remove(["code": "200", "method": "GET"]))
+    }
+
+    @Test func removeAllClearsChildren() {
+        let family = requests()
+        family.labels("GET", "200").increment()
+        family.removeAll()
+        #expect(family.collect().first?.samples == [])
+        let unlabelled = GaugeFamily(name: "temperature", help: "")
+        unlabelled.labels().set(3)
+        unlabelled.removeAll()
+        #expect(unlabelled.collect().first?.samples == [Sample(name: "temperature", value: 0)])
+    }
+
+    @Test func rejectsTooFewLabelValues() async {
+        await #expect(processExitsWith: .failure) {
+            _ = CounterFamily(name: "x", help: "", labelNames: ["a", "b"]).labels("only-one")
+        }
+    }
+
+    @Test func rejectsLabelPairsWithOtherNames() async {
+        await #expect(processExitsWith: .failure) {
+            _ = CounterFamily(name: "x", help: "", labelNames: ["a", "b"]).labels(["a": "1", "c": "2"])
+        }
+    }
+}
