@@ -19,8 +19,8 @@ import Synchronization
 /// `x`; a gauge `x` next to a counter `x_total`, whose OpenMetrics family is `x`).
 ///
 /// A custom ``Collector`` is checked against the families it returns when registered; families it starts
-/// returning later are not checked, and if one then has the name of an earlier family, ``collect()`` keeps only
-/// the family registered first.
+/// returning later are not checked, and if one of them has the name of another family, ``collect()`` keeps the
+/// checked family (or, between unchecked ones, the one registered first) and drops the rest.
 public final class Registry: Collector {
     private struct Registration {
         let collector: any Collector
@@ -106,17 +106,26 @@ public final class Registry: Collector {
         }
     }
 
-    /// The families of every registered instrument and collector, sorted by name (ties keep registration order,
-    /// and only the first family of a name is kept); series keep the order each collector gives them, which for
+    /// The families of every registered instrument and collector, sorted by name, one family per name (see the
+    /// type's documentation for which one wins); series keep the order each collector gives them, which for
     /// labelled families is sorted by label values.
     public func collect() -> [MetricFamily] {
-        let collectors = state.withLock { $0.registrations.map(\.collector) }
-        let collected = collectors.flatMap { $0.collect() }.enumerated().sorted { lhs, rhs in
-            lhs.element.name != rhs.element.name ? lhs.element.name < rhs.element.name : lhs.offset < rhs.offset
+        let registrations = state.withLock { $0.registrations }
+        var collected: [(family: MetricFamily, unchecked: Bool, order: Int)] = []
+        for registration in registrations {
+            let checkedNames = Set(registration.descriptors.map(\.name))
+            for family in registration.collector.collect() {
+                collected.append((family, !checkedNames.contains(family.name), collected.count))
+            }
+        }
+        collected.sort { lhs, rhs in
+            if lhs.family.name != rhs.family.name { return lhs.family.name < rhs.family.name }
+            if lhs.unchecked != rhs.unchecked { return rhs.unchecked }
+            return lhs.order < rhs.order
         }
         var families: [MetricFamily] = []
         families.reserveCapacity(collected.count)
-        for (_, family) in collected where families.last?.name != family.name {
+        for (family, _, _) in collected where families.last?.name != family.name {
             families.append(family)
         }
         return families
