@@ -18,41 +18,44 @@ import Synchronization
 public final class MetricVector<Child: MetricChild>: Instrument {
     /// The family's name, type, help and label names.
     public let descriptor: MetricDescriptor
-    private let makeChild: @Sendable () -> Child
-    private let children: Mutex<[[String]: Child]>
+    private let children: LabelledChildren
 
-    /// Creates a family whose children `makeChild` creates; the typed initialisers (e.g.
-    /// ``MetricVector/init(name:help:labelNames:)-counter``) are the public way in.
+    /// Creates a family whose children `makeChild` creates; the typed initialisers (e.g. `CounterFamily(name:help:
+    /// labelNames:)`) are the public way in.
     init(name: String, help: String, labelNames: [String], makeChild: @escaping @Sendable () -> Child) {
         descriptor = MetricDescriptor(name: name, type: Child.metricType, help: help, labelNames: labelNames)
-        self.makeChild = makeChild
-        children = Mutex(MetricVector.initialChildren(labelNames: labelNames, makeChild: makeChild))
+        children = LabelledChildren(familyName: name, labelCount: labelNames.count) { makeChild() }
     }
 
-    /// The child for these label values, in the order of ``MetricDescriptor/labelNames``, created if new.
+    /// The child for one label value, created if new.
+    public func labels(_ value: String) -> Child {
+        downcast(children.child(for: SingleLabelValue(value: value)))
+    }
+
+    /// The child for two label values, in label-name order, created if new.
+    public func labels(_ first: String, _ second: String) -> Child {
+        downcast(children.child(for: LabelValuePair(first: first, second: second)))
+    }
+
+    /// The child for three label values, in label-name order, created if new.
+    public func labels(_ first: String, _ second: String, _ third: String) -> Child {
+        downcast(children.child(for: LabelValueTriple(first: first, second: second, third: third)))
+    }
+
+    /// The child for these label values, in the order of ``MetricDescriptor/labelNames``, created if new; `labels()`
+    /// is the single child of an unlabelled family.
     public func labels(_ values: String...) -> Child {
-        labels(values)
+        downcast(children.child(for: values))
     }
 
     /// The child for these label values, in the order of ``MetricDescriptor/labelNames``, created if new.
     public func labels(_ values: [String]) -> Child {
-        precondition(
-            values.count == descriptor.labelNames.count,
-            "\(descriptor.name) has \(descriptor.labelNames.count) label names, got \(values.count) values"
-        )
-        return children.withLock { children in
-            if let child = children[values] {
-                return child
-            }
-            let child = makeChild()
-            children[values] = child
-            return child
-        }
+        downcast(children.child(for: values))
     }
 
     /// The child for these label name/value pairs, created if new; the names must be exactly the family's.
     public func labels(_ pairs: [String: String]) -> Child {
-        labels(labelValues(of: pairs))
+        downcast(children.child(for: labelValues(of: pairs)))
     }
 
     /// Removes the child with these label values, so it is no longer exposed; returns whether there was one.
@@ -66,35 +69,34 @@ public final class MetricVector<Child: MetricChild>: Instrument {
     /// Removes the child with these label values, so it is no longer exposed; returns whether there was one.
     @discardableResult
     public func remove(_ values: [String]) -> Bool {
-        children.withLock { $0.removeValue(forKey: values) != nil }
+        children.remove(values)
     }
 
     /// Removes the child with these label name/value pairs; returns whether there was one.
     @discardableResult
     public func remove(_ pairs: [String: String]) -> Bool {
-        remove(labelValues(of: pairs))
+        children.remove(labelValues(of: pairs))
     }
 
-    /// Removes every child (an unlabelled family keeps its single child, reset to a new one).
+    /// Removes every child (an unlabelled family gets a fresh child at zero).
     public func removeAll() {
-        let fresh = MetricVector.initialChildren(labelNames: descriptor.labelNames, makeChild: makeChild)
-        children.withLock { $0 = fresh }
+        children.removeAll()
     }
 
     /// The family with one group of samples per child, ordered by label values (compared in label-name order).
     public func collect() -> [MetricFamily] {
-        let snapshot = children.withLock { Array($0) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         var samples: [Sample] = []
-        for (values, child) in snapshot {
-            let labels = Labels(zip(descriptor.labelNames, values).map { Label($0, $1) })
-            child.appendSamples(familyName: descriptor.name, labels: labels, to: &samples)
+        for entry in children.sortedEntries() {
+            let labels = Labels(zip(descriptor.labelNames, entry.values).map { Label($0, $1) })
+            entry.child.appendSamples(familyName: descriptor.name, labels: labels, to: &samples)
         }
         return [MetricFamily(name: descriptor.name, type: descriptor.type, help: descriptor.help, samples: samples)]
     }
 
-    /// No children, or for an unlabelled family its single child.
-    private static func initialChildren(labelNames: [String], makeChild: () -> Child) -> [[String]: Child] {
-        labelNames.isEmpty ? [[]: makeChild()] : [:]
+    /// The child as its concrete type: every child in the table was made by this family's `makeChild`.
+    @inline(__always)
+    private func downcast(_ child: any MetricChild) -> Child {
+        unsafeDowncast(child, to: Child.self)
     }
 
     private func labelValues(of pairs: [String: String]) -> [String] {

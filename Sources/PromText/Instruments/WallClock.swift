@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A source of wall-clock time for instruments that read the time: ``Gauge/setToCurrentTime()`` and the sliding

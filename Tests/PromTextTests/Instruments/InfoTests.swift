@@ -6,8 +6,10 @@ import Testing
     @Test(arguments: ["build", "build_info"])
     func exposesItsLabelsWithValueOneUnderAnInfoName(_ name: String) {
         let info = Info(name: name, help: "Build facts.", labels: ["version": "1.2.0", "revision": "abc123"])
-        #expect(info.descriptor == MetricDescriptor(
-            name: "build_info", type: .info, help: "Build facts.", labelNames: ["version", "revision"]))
+        #expect(
+            info.descriptor
+                == MetricDescriptor(
+                    name: "build_info", type: .info, help: "Build facts.", labelNames: ["version", "revision"]))
         #expect(
             info.collect() == [
                 MetricFamily(

@@ -15,6 +15,27 @@ import Testing
         #expect(family.labels("GET", "200") !== family.labels("GET", "500"))
     }
 
+    @Test func everyArityFindsTheSameChildAsTheArrayForm() {
+        let one = GaugeFamily(name: "one", help: "", labelNames: ["a"])
+        #expect(one.labels("x") === one.labels(["x"]))
+        let three = GaugeFamily(name: "three", help: "", labelNames: ["a", "b", "c"])
+        #expect(three.labels("x", "y", "z") === three.labels(["x", "y", "z"]))
+        #expect(three.labels("x", "y", "z") !== three.labels("x", "z", "y"))
+        let four = GaugeFamily(name: "four", help: "", labelNames: ["a", "b", "c", "d"])
+        #expect(four.labels("w", "x", "y", "z") === four.labels(["w", "x", "y", "z"]))
+    }
+
+    @Test func valuesThatConcatenateAlikeAreDifferentChildren() {
+        let family = requests()
+        family.labels("ab", "c").increment()
+        family.labels("a", "bc").increment(by: 2)
+        family.labels("", "abc").increment(by: 3)
+        #expect(family.labels("ab", "c").value == 1)
+        #expect(family.labels("a", "bc").value == 2)
+        #expect(family.labels("", "abc").value == 3)
+        #expect(family.collect().first?.samples.count == 3)
+    }
+
     @Test func collectsChildrenSortedByLabelValuesWithLabelsInNameOrder() {
         let family = requests()
         family.labels("POST", "200").increment()

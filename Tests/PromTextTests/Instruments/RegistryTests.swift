@@ -86,7 +86,8 @@ private struct FixedCollector: Collector {
         let registry = Registry()
         try registry.register(GaugeFamily(name: "temperature", help: "Celsius.", labelNames: ["room"]))
         #expect(
-            throws: RegistrationError.conflictingDefinition(name: "temperature", difference: "help \"Celsius.\" vs \"C.\"")
+            throws: RegistrationError.conflictingDefinition(
+                name: "temperature", difference: "help \"Celsius.\" vs \"C.\"")
         ) {
             try registry.register(GaugeFamily(name: "temperature", help: "C.", labelNames: ["room"]))
         }
