@@ -7,11 +7,12 @@
 public final class Info: Instrument {
     /// The family's name, type, help and label names.
     public let descriptor: MetricDescriptor
-    /// The facts exposed.
+    /// The facts exposed, sorted by label name.
     public let labels: Labels
 
     /// Creates an info metric.
     public init(name: String, help: String, labels: Labels) {
+        let labels = labels.sorted()
         descriptor = MetricDescriptor(
             name: MetricDescriptor.ensuringSuffix("_info", of: name),
             type: .info,

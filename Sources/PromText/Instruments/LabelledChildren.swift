@@ -65,9 +65,9 @@ final class LabelledChildren: Sendable {
         buckets.withLock { $0 = fresh }
     }
 
-    /// Every entry, sorted by label values (compared in label-name order).
-    func sortedEntries() -> [Entry] {
-        buckets.withLock { $0.values.flatMap { $0 } }.sorted { $0.values.lexicographicallyPrecedes($1.values) }
+    /// Every entry, in no particular order.
+    func entries() -> [Entry] {
+        buckets.withLock { $0.values.flatMap { $0 } }
     }
 
     /// Stops the process when a lookup gives the wrong number of label values (see ``MetricVector``).

@@ -83,12 +83,18 @@ public final class MetricVector<Child: MetricChild>: Instrument {
         children.removeAll()
     }
 
-    /// The family with one group of samples per child, ordered by label values (compared in label-name order).
+    /// The family with one group of samples per child. As in client_golang's output, each series' labels are
+    /// sorted by name (a histogram's `le` or a summary's `quantile` comes last) and series are sorted by their
+    /// label values in that order.
     public func collect() -> [MetricFamily] {
+        let nameOrder = descriptor.labelNames.indices.sorted { descriptor.labelNames[$0] < descriptor.labelNames[$1] }
+        let series = children.entries().map { entry in
+            (values: nameOrder.map { entry.values[$0] }, child: entry.child)
+        }.sorted { $0.values.lexicographicallyPrecedes($1.values) }
         var samples: [Sample] = []
-        for entry in children.sortedEntries() {
-            let labels = Labels(zip(descriptor.labelNames, entry.values).map { Label($0, $1) })
-            entry.child.appendSamples(familyName: descriptor.name, labels: labels, to: &samples)
+        for (values, child) in series {
+            let labels = Labels(zip(nameOrder, values).map { Label(descriptor.labelNames[$0], $1) })
+            child.appendSamples(familyName: descriptor.name, labels: labels, to: &samples)
         }
         return [MetricFamily(name: descriptor.name, type: descriptor.type, help: descriptor.help, samples: samples)]
     }

@@ -36,17 +36,19 @@ import Testing
         #expect(family.collect().first?.samples.count == 3)
     }
 
-    @Test func collectsChildrenSortedByLabelValuesWithLabelsInNameOrder() {
-        let family = requests()
+    @Test func collectsLabelsSortedByNameAndSeriesSortedByThoseValues() {
+        let family = requests()  // label names: method, code
         family.labels("POST", "200").increment()
         family.labels("GET", "500").increment(by: 2)
         family.labels("GET", "200").increment(by: 3)
+        family.labels("DELETE", "500").increment(by: 4)
         let samples = family.collect().first?.samples ?? []
         #expect(
             samples == [
-                Sample(name: "http_requests_total", labels: ["method": "GET", "code": "200"], value: 3),
-                Sample(name: "http_requests_total", labels: ["method": "GET", "code": "500"], value: 2),
-                Sample(name: "http_requests_total", labels: ["method": "POST", "code": "200"], value: 1),
+                Sample(name: "http_requests_total", labels: ["code": "200", "method": "GET"], value: 3),
+                Sample(name: "http_requests_total", labels: ["code": "200", "method": "POST"], value: 1),
+                Sample(name: "http_requests_total", labels: ["code": "500", "method": "DELETE"], value: 4),
+                Sample(name: "http_requests_total", labels: ["code": "500", "method": "GET"], value: 2),
             ]
         )
     }
@@ -67,7 +69,7 @@ import Testing
         family.labels("GET", "500").increment()
         #expect(family.remove("GET", "200"))
         #expect(!family.remove("GET", "200"))
-        #expect(family.collect().first?.samples.map(\.labels) == [["method": "GET", "code": "500"]])
+        #expect(family.collect().first?.samples.map(\.labels) == [["code": "500", "method": "GET"]])
         #expect(family.labels("GET", "200") !== removed)
         #expect(family.labels("GET", "200").value == 0)
         #expect(family.remove(["code": "200", "method": "GET"]))
