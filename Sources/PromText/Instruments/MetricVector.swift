@@ -1,10 +1,9 @@
-import Synchronization
-
 /// A labelled family: one child instrument per distinct combination of label values, created on first use and
 /// cached, like client_golang's `CounterVec` and friends.
 ///
 /// ```swift
-/// let requests = CounterFamily(name: "http_requests_total", help: "Requests served.", labelNames: ["method", "code"])
+/// let requests = CounterFamily(
+///     name: "http_requests_total", help: "Requests served.", labelNames: ["method", "code"])
 /// requests.labels("GET", "200").increment()
 /// ```
 ///
