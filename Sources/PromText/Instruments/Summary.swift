@@ -36,8 +36,9 @@ public final class Summary: MetricChild {
     ///   - clock: The clock that places observations in the window; tests pass a manual clock.
     ///
     /// Quantiles and errors must lie in 0...1, `maxAge` must be positive and `ageBuckets` at least 1. These are
-    /// fixed in code, so a violation is a programming error and stops the process with a precondition failure,
-    /// as client_golang panics.
+    /// fixed in code, so a violation is a programming error and stops the process with a precondition failure
+    /// (client_golang panics on a negative `maxAge`; where it reads 0 as "use the default", Swift's default
+    /// arguments do that job and 0 is rejected).
     public init(
         objectives: [Double: Double] = [:],
         maxAge: Duration = Summary.defaultMaxAge,

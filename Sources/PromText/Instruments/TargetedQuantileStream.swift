@@ -1,7 +1,8 @@
 /// A streaming estimate of chosen quantiles within chosen absolute errors, using the targeted-quantiles
 /// algorithm of Cormode, Korn, Muthukrishnan and Srivastava ("Effective Computation of Biased Quantiles over
 /// Data Streams"), with the same buffering, merge, compression and query rules as the `beorn7/perks` package
-/// that client_golang's summaries use, so quantile values match client_golang's for the same observations.
+/// that client_golang's summaries use, so estimates should agree with client_golang's for the same sequence of
+/// observations.
 ///
 /// Observations are buffered and merged into a compressed list of weighted samples when the buffer is full or
 /// a query needs them. Not thread-safe: ``Summary`` keeps its streams behind a mutex.
