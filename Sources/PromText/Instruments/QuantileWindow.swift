@@ -34,8 +34,12 @@ struct QuantileWindow {
     }
 
     /// Clears and advances the head once for every stream duration that ended before `now`, in constant time
-    /// even after a long pause.
+    /// even after a long pause. If the wall clock was set back before the head stream's start, the head's expiry
+    /// is re-anchored at `now`, so a clock step back does not freeze the window.
     private mutating func rotate(now: Double) {
+        if now < headExpiry - streamDuration {
+            headExpiry = now + streamDuration
+        }
         guard now > headExpiry else { return }
         let rotations = max(1, ((now - headExpiry) / streamDuration).rounded(.up))
         let streamCount = Double(streams.count)

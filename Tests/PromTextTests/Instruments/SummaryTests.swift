@@ -90,6 +90,16 @@ import Testing
         #expect(summary.quantileValues.allSatisfy { $0.isNaN })
     }
 
+    @Test func windowKeepsMovingAfterTheClockIsSetBack() {
+        let clock = ManualWallClock()
+        let summary = Summary(objectives: [0.5: 0.05], maxAge: .seconds(50), ageBuckets: 5, clock: clock)
+        summary.observe(3)
+        clock.advance(bySeconds: -3_600)
+        #expect(summary.quantileValues == [3])
+        clock.advance(bySeconds: 50.5)
+        #expect(summary.quantileValues.allSatisfy { $0.isNaN })
+    }
+
     @Test func keepsNaNOutOfTheQuantilesButCountsIt() {
         let summary = Summary(objectives: [0.5: 0.05], clock: ManualWallClock())
         summary.observe(.nan)
