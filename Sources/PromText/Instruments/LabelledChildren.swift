@@ -3,21 +3,17 @@ import Synchronization
 /// The children of a labelled family, keyed by their label values and guarded by a mutex.
 ///
 /// Not generic over the child type, so the table code is compiled once, specialised, inside this module; the
-/// generic ``MetricVector`` only downcasts what it gets back. Entries are bucketed by the FNV-1a hash of their
-/// values and confirmed by comparing the values.
+/// generic ``MetricVector`` only downcasts what it gets back.
 final class LabelledChildren: Sendable {
     /// One child and the label values it was created for.
-    struct Entry: Sendable {
-        let values: [String]
-        let child: any MetricChild
-    }
+    typealias Entry = LabelledChildTable.Entry
 
     /// The family name, for precondition messages.
     private let familyName: String
     /// How many label values every lookup must give.
     private let labelCount: Int
     private let makeChild: @Sendable () -> any MetricChild
-    private let buckets: Mutex<[UInt64: [Entry]]>
+    private let table: Mutex<LabelledChildTable>
 
     /// Creates the table of a family with `labelCount` label names; an unlabelled family gets its single child
     /// right away, so it is exposed before the first update.
@@ -25,7 +21,7 @@ final class LabelledChildren: Sendable {
         self.familyName = familyName
         self.labelCount = labelCount
         self.makeChild = makeChild
-        buckets = Mutex(LabelledChildren.initialBuckets(labelCount: labelCount, makeChild: makeChild))
+        table = Mutex(LabelledChildren.initialTable(labelCount: labelCount, makeChild: makeChild))
     }
 
     /// The child for `values`, created and stored if there was none.
@@ -33,14 +29,12 @@ final class LabelledChildren: Sendable {
     func child(for values: some LabelValueList) -> any MetricChild {
         checkCount(of: values)
         let hash = values.fnvHash
-        return buckets.withLock { buckets in
-            if let entries = buckets[hash] {
-                for entry in entries where values.matches(entry.values) {
-                    return entry.child
-                }
+        return table.withLock { table in
+            if let child = table.child(for: values, hash: hash) {
+                return child
             }
             let child = makeChild()
-            buckets[hash, default: []].append(Entry(values: values.array, child: child))
+            table.insert(Entry(hash: hash, values: values.array, child: child))
             return child
         }
     }
@@ -49,25 +43,18 @@ final class LabelledChildren: Sendable {
     func remove(_ values: some LabelValueList) -> Bool {
         checkCount(of: values)
         let hash = values.fnvHash
-        return buckets.withLock { buckets in
-            guard let index = buckets[hash]?.firstIndex(where: { values.matches($0.values) }) else { return false }
-            buckets[hash]?.remove(at: index)
-            if buckets[hash]?.isEmpty == true {
-                buckets[hash] = nil
-            }
-            return true
-        }
+        return table.withLock { $0.remove(values, hash: hash) }
     }
 
     /// Removes every child; an unlabelled family gets a fresh child at zero.
     func removeAll() {
-        let fresh = LabelledChildren.initialBuckets(labelCount: labelCount, makeChild: makeChild)
-        buckets.withLock { $0 = fresh }
+        let fresh = LabelledChildren.initialTable(labelCount: labelCount, makeChild: makeChild)
+        table.withLock { $0 = fresh }
     }
 
     /// Every entry, in no particular order.
     func entries() -> [Entry] {
-        buckets.withLock { $0.values.flatMap { $0 } }
+        table.withLock { $0.entries }
     }
 
     /// Stops the process when a lookup gives the wrong number of label values (see ``MetricVector``).
@@ -79,12 +66,12 @@ final class LabelledChildren: Sendable {
         )
     }
 
-    private static func initialBuckets(
-        labelCount: Int,
-        makeChild: () -> any MetricChild
-    ) -> [UInt64: [Entry]] {
-        guard labelCount == 0 else { return [:] }
-        let values: [String] = []
-        return [values.fnvHash: [Entry(values: values, child: makeChild())]]
+    private static func initialTable(labelCount: Int, makeChild: () -> any MetricChild) -> LabelledChildTable {
+        var table = LabelledChildTable()
+        if labelCount == 0 {
+            let values: [String] = []
+            table.insert(Entry(hash: values.fnvHash, values: values, child: makeChild()))
+        }
+        return table
     }
 }

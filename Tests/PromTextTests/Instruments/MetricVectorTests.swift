@@ -75,6 +75,21 @@ import Testing
         #expect(family.remove(["code": "200", "method": "GET"]))
     }
 
+    @Test func manyChildrenSurviveGrowthAndRemoval() {
+        let family = GaugeFamily(name: "slots", help: "", labelNames: ["id"])
+        for id in 0..<1_000 {
+            family.labels(String(id)).set(Double(id))
+        }
+        for id in stride(from: 0, to: 1_000, by: 2) {
+            #expect(family.remove(String(id)))
+        }
+        #expect(family.collect().first?.samples.count == 500)
+        for id in 0..<1_000 {
+            #expect(family.labels(String(id)).value == (id.isMultiple(of: 2) ? 0 : Double(id)))
+        }
+        #expect(family.collect().first?.samples.count == 1_000)
+    }
+
     @Test func removeAllClearsChildren() {
         let family = requests()
         family.labels("GET", "200").increment()
