@@ -32,7 +32,7 @@ public final class Histogram: MetricChild {
     /// panics.
     public init(buckets: [Double] = Histogram.defaultBuckets) {
         upperBounds = Histogram.validatedUpperBounds(buckets)
-        upperBoundLabelValues = (upperBounds + [.infinity]).map(FloatLabelValue.format)
+        upperBoundLabelValues = (upperBounds + [.infinity]).map(GoFloat.shortest)
         bucketCounts = AtomicCounterArray(count: upperBounds.count + 1)
     }
 

@@ -48,7 +48,7 @@ public final class Summary: MetricChild {
         Summary.validate(objectives: objectives, maxAge: maxAge, ageBuckets: ageBuckets)
         let sorted = objectives.sorted { $0.key < $1.key }
         self.objectives = sorted.map { (quantile: $0.key, allowedError: $0.value) }
-        quantileLabelValues = sorted.map { FloatLabelValue.format($0.key) }
+        quantileLabelValues = sorted.map { GoFloat.shortest($0.key) }
         self.clock = clock
         window = Mutex(
             QuantileWindow(
