@@ -48,6 +48,7 @@ extension ExpositionParser {
             throw error(at: nameStart, expected: "metric name after \(keyword)")
         }
         nameSpan = name
+        try rejectQuotedNameForSpec(name, what: "metric name")
         let separator = Self.end(of: name)
         guard separator < bytes.count, bytes[separator] == Self.space else {
             throw error(at: separator, expected: "' ' and text after the metric name in \(keyword)")

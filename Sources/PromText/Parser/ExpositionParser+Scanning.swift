@@ -159,7 +159,16 @@ extension ExpositionParser {
         }
     }
 
+    /// OpenMetrics 1.0 has no quoted names; only Prometheus 3's reading of it does.
+    func rejectQuotedNameForSpec(_ span: ByteSpan, what: String) throws(ExpositionError) {
+        guard span.isQuoted, strictness == .openMetricsSpec, format == .openMetrics else { return }
+        throw error(
+            at: span.start - 1, expected: "an unquoted \(what) (OpenMetrics 1.0 has no quoted names)",
+            found: quoted(span))
+    }
+
     private func validateQuotedName(_ span: ByteSpan, what: String) throws(ExpositionError) {
+        try rejectQuotedNameForSpec(span, what: what)
         guard span.count > 0, UTF8Validation.isValid(bytes, span.start..<span.end) else {
             throw error(at: span.start, expected: "a non-empty UTF-8 \(what)", found: quoted(span))
         }
