@@ -170,7 +170,7 @@ extension ExpositionParser {
     private func validateQuotedName(_ span: ByteSpan, what: String) throws(ExpositionError) {
         try rejectQuotedNameForSpec(span, what: what)
         guard span.count > 0, UTF8Validation.isValid(bytes, span.start..<span.end) else {
-            throw error(at: span.start, expected: "a non-empty UTF-8 \(what)", found: quoted(span))
+            throw error(at: span.start - 1, expected: "a non-empty UTF-8 \(what)", found: quoted(span))
         }
     }
 }
