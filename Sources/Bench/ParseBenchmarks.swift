@@ -30,7 +30,9 @@ func runParseBenchmarks() {
             }
         }
         precondition(samples > 0 && checksum > 0, "the parser must have read the payload")
-        report("parse \(format == .text ? "text 0.0.4" : "OpenMetrics") (\(samples / runs) samples)", megabytes * Double(runs) / seconds, "MB/s")
+        report(
+            "parse \(format == .text ? "text 0.0.4" : "OpenMetrics") (\(samples / runs) samples)",
+            megabytes * Double(runs) / seconds, "MB/s")
     }
 }
 

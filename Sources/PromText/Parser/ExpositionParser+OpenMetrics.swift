@@ -24,7 +24,9 @@ extension ExpositionParser {
             throw error(at: hash + 1, expected: "' ' after '#'")
         }
         let word = hash + 2
-        if bytes.span(ByteSpan(start: word, end: min(word + 3, bytes.count), isEscaped: false, isQuoted: false), equals: "EOF") {
+        if bytes.span(
+            ByteSpan(start: word, end: min(word + 3, bytes.count), isEscaped: false, isQuoted: false), equals: "EOF")
+        {
             var end = word + 3
             if end < bytes.count, bytes[end] == Self.newline { end += 1 }
             guard end == bytes.count else { throw error(at: end, expected: "end of input after '# EOF'") }
@@ -35,7 +37,8 @@ extension ExpositionParser {
         guard
             let (keyword, entry) = keywords.first(where: { keyword, _ in
                 word + 4 < bytes.count && bytes[word + 4] == Self.space
-                    && bytes.span(ByteSpan(start: word, end: word + 4, isEscaped: false, isQuoted: false), equals: keyword)
+                    && bytes.span(
+                        ByteSpan(start: word, end: word + 4, isEscaped: false, isQuoted: false), equals: keyword)
             })
         else {
             throw error(at: word, expected: "HELP, TYPE, UNIT or EOF after '# '")
@@ -64,7 +67,8 @@ extension ExpositionParser {
             guard let type = MetricType(openMetricsKeyword: bytes.string(textSpan, escapes: .none)) else {
                 throw error(
                     at: textSpan.start,
-                    expected: "metric type counter, gauge, histogram, gaugehistogram, summary, info, stateset or unknown",
+                    expected:
+                        "metric type counter, gauge, histogram, gaugehistogram, summary, info, stateset or unknown",
                     found: quoted(textSpan))
             }
             metricType = type
@@ -162,7 +166,9 @@ extension ExpositionParser {
     /// The exemplar after ` # {` at `offset`; returns the offset of the line feed ending it.
     private mutating func openMetricsExemplar(at offset: Int) throws(ExpositionError) -> Int {
         let name = metricName.utf8
-        guard name.reversed().starts(with: "_total".utf8.reversed()) || name.reversed().starts(with: "_bucket".utf8.reversed())
+        guard
+            name.reversed().starts(with: "_total".utf8.reversed())
+                || name.reversed().starts(with: "_bucket".utf8.reversed())
         else {
             throw error(
                 at: offset + 1, expected: "exemplars only on _total or _bucket samples", found: quoted(nameSpan))

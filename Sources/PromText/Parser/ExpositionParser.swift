@@ -102,7 +102,8 @@ public struct ExpositionParser: Sendable {
     /// The current sample's exemplar, if it has one (OpenMetrics only).
     public var exemplar: Exemplar? {
         guard hasExemplar else { return nil }
-        return Exemplar(labels: labels(of: exemplarSpans), value: exemplarValue, timestampMilliseconds: exemplarTimestamp)
+        return Exemplar(
+            labels: labels(of: exemplarSpans), value: exemplarValue, timestampMilliseconds: exemplarTimestamp)
     }
 
     /// The current sample as a model value.

@@ -176,7 +176,8 @@ struct LabelGroup: Sendable {
             let bound = try sample.bucketBound()
             hasNegativeBucket = hasNegativeBucket || bound < 0
             if let lastBound, bound <= lastBound {
-                throw sample.failure(expected: "buckets in increasing le order", found: "le \(bound) after \(lastBound)")
+                throw sample.failure(
+                    expected: "buckets in increasing le order", found: "le \(bound) after \(lastBound)")
             }
             guard sample.value >= lastBucketValue else {
                 throw sample.failure(

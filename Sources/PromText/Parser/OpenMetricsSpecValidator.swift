@@ -94,8 +94,7 @@ struct OpenMetricsSpecValidator: Sendable {
         current = family
     }
 
-    private mutating func reserveSampleNames(of family: Family, at position: SourcePosition) throws(ExpositionError)
-    {
+    private mutating func reserveSampleNames(of family: Family, at position: SourcePosition) throws(ExpositionError) {
         for sampleName in Self.sampleNames(of: family.name, type: family.effectiveType) {
             if let owner = sampleNameOwners[sampleName], owner != family.name {
                 throw ExpositionError(
@@ -151,8 +150,7 @@ struct OpenMetricsSpecValidator: Sendable {
         try observeGroup(of: sample, at: position)
     }
 
-    private mutating func observeGroup(of sample: SampleFacts, at position: SourcePosition) throws(ExpositionError)
-    {
+    private mutating func observeGroup(of sample: SampleFacts, at position: SourcePosition) throws(ExpositionError) {
         let key = sample.groupKey
         if var group, group.key == key {
             try group.observe(sample)

@@ -35,7 +35,10 @@ import Testing
         } catch {
             failure = error
         }
-        #expect((failure == nil) == accepted, "\(name): \(failure?.description ?? "accepted"), Prometheus: \(prometheus["error"]?.stringValue ?? "accepted")")
+        #expect(
+            (failure == nil) == accepted,
+            "\(name): \(failure?.description ?? "accepted"), Prometheus: \(prometheus["error"]?.stringValue ?? "accepted")"
+        )
         guard prometheusAccepted, failure == nil else { return }
         let stored = StoredSeries.storing(samples)
         let expected = prometheus["samples"]?.arrayValue.map(StoredSeries.init(json:)) ?? []
@@ -100,7 +103,9 @@ struct StoredSeries: Comparable, CustomStringConvertible {
         timestamp = json["timestamp_ms"]?.stringValue.flatMap { Int64($0) }
     }
 
-    var description: String { "\(labels.map { "\($0.name)=\($0.value)" }) \(value) @\(timestamp.map(String.init) ?? "-")" }
+    var description: String {
+        "\(labels.map { "\($0.name)=\($0.value)" }) \(value) @\(timestamp.map(String.init) ?? "-")"
+    }
 
     static func == (lhs: StoredSeries, rhs: StoredSeries) -> Bool {
         lhs.labels == rhs.labels && lhs.timestamp == rhs.timestamp

@@ -30,7 +30,8 @@ import Testing
     @Test(arguments: cases)
     func prometheusStrictnessMatchesPrometheus(_ testCase: Case) {
         let verdict = Self.verdict(testCase, strictness: .prometheus)
-        #expect((verdict == nil) == testCase.prometheusAccepted, "\(testCase.name): \(verdict?.description ?? "accepted")")
+        #expect(
+            (verdict == nil) == testCase.prometheusAccepted, "\(testCase.name): \(verdict?.description ?? "accepted")")
     }
 
     @Test(arguments: cases)

@@ -45,9 +45,12 @@ import Testing
             """
         let families = try ExpositionParser.parseFamilies(Array(payload.utf8), format: .text)
         #expect(families.map(\.name) == ["http_requests_total", "rpc", "m"])
-        #expect(families[0].samples == [
-            Sample(name: "http_requests_total", labels: ["method": "get"], value: 10, timestampMilliseconds: 1_395_066_363_000)
-        ])
+        #expect(
+            families[0].samples == [
+                Sample(
+                    name: "http_requests_total", labels: ["method": "get"], value: 10,
+                    timestampMilliseconds: 1_395_066_363_000)
+            ])
         #expect(families[1].samples.map(\.name) == ["rpc", "rpc_sum", "rpc_count", "rpc_info"])
         #expect(families[2].type == .untyped)
     }

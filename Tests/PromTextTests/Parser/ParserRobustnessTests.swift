@@ -6,7 +6,10 @@ import Testing
 /// invalid UTF-8 and megabyte lines either parse or throw.
 @Suite struct ParserRobustnessTests {
     static let validPayloads: [(ExpositionFormat, String)] = [
-        (.text, "# HELP m h\\n\n# TYPE m counter\nm{a=\"1\",b=\"x\\\"\"} 1 1395066363000\n{\"u.v\",\"a.b\"=\"c\"} -Inf\n"),
+        (
+            .text,
+            "# HELP m h\\n\n# TYPE m counter\nm{a=\"1\",b=\"x\\\"\"} 1 1395066363000\n{\"u.v\",\"a.b\"=\"c\"} -Inf\n"
+        ),
         (.openMetrics, "# TYPE h_s histogram\n# UNIT h_s s\nh_s_bucket{le=\"+Inf\"} 1 1.5 # {t=\"x\"} 1 2\n# EOF\n"),
     ]
 
@@ -41,7 +44,8 @@ import Testing
         let value = String(repeating: "y", count: 1 << 20)
         #expect(ParseOutcome("m{a=\"\(value)\"} 1\n", format: .text).entries.count == 1)
         let labels = (0..<20_000).map { "l\($0)=\"v\"" }.joined(separator: ",")
-        #expect(ParseOutcome("m{\(labels),l7=\"x\"} 1\n# EOF\n", format: .openMetrics).error?.message
-            == "expected a label name that appears once, found \"l7\"")
+        #expect(
+            ParseOutcome("m{\(labels),l7=\"x\"} 1\n# EOF\n", format: .openMetrics).error?.message
+                == "expected a label name that appears once, found \"l7\"")
     }
 }

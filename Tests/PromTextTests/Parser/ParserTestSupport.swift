@@ -39,7 +39,8 @@ struct ParseOutcome: Equatable, CustomStringConvertible {
     }
 
     static func render(_ labels: Labels) -> String {
-        labels.isEmpty ? "" : "{" + labels.map { "\($0.name)=\($0.value.debugDescription)" }.joined(separator: ",") + "}"
+        labels.isEmpty
+            ? "" : "{" + labels.map { "\($0.name)=\($0.value.debugDescription)" }.joined(separator: ",") + "}"
     }
 
     var description: String { error.map { "error \($0)" } ?? entries.joined(separator: " | ") }

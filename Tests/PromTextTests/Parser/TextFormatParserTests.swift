@@ -24,16 +24,25 @@ import Testing
         ("# HELP m{a=\"1\"} help", ["help m a=\"1\"} help"]),
         ("# TYPE\tm\tuntyped", ["type m unknown"]),
         ("# TYPE m gauge\n# TYPE m counter", ["type m gauge", "type m counter"]),
-        ("#TYPE m gauge\n# UNIT m s\n# HELP\n# TYPE", ["comment #TYPE m gauge", "comment # UNIT m s", "comment # HELP", "comment # TYPE"]),
+        (
+            "#TYPE m gauge\n# UNIT m s\n# HELP\n# TYPE",
+            ["comment #TYPE m gauge", "comment # UNIT m s", "comment # HELP", "comment # TYPE"]
+        ),
         ("# EOF\nm 1", ["comment # EOF", "sample m 1.0"]),
         ("m{__reserved=\"x\",a=\"\"} 1", ["sample m{__reserved=\"x\",a=\"\"} 1.0"]),
-        ("m Inf\nm -infinity\nm nan\nm 1e-400\nm .5\nm 5.\nm +1\nm -0", [
-            "sample m inf", "sample m -inf", "sample m nan", "sample m 0.0", "sample m 0.5", "sample m 5.0",
-            "sample m 1.0", "sample m -0.0",
-        ]),
+        (
+            "m Inf\nm -infinity\nm nan\nm 1e-400\nm .5\nm 5.\nm +1\nm -0",
+            [
+                "sample m inf", "sample m -inf", "sample m nan", "sample m 0.0", "sample m 0.5", "sample m 5.0",
+                "sample m 1.0", "sample m -0.0",
+            ]
+        ),
         ("{\"my.metric\", \"a.b\"=\"c\"} 1", ["sample my.metric{a.b=\"c\"} 1.0"]),
         ("{a=\"b\", \"my.metric\"} 1", ["sample my.metric{a=\"b\"} 1.0"]),
-        ("# TYPE \"my.metric\" gauge\n# HELP \"my.metric\" Dotted.", ["type my.metric gauge", "help my.metric Dotted."]),
+        (
+            "# TYPE \"my.metric\" gauge\n# HELP \"my.metric\" Dotted.",
+            ["type my.metric gauge", "help my.metric Dotted."]
+        ),
         ("m 1 9223372036854775807", ["sample m 1.0 @9223372036854775807"]),
     ])
     func accepts(_ input: String, _ expected: [String]) {
@@ -66,8 +75,14 @@ import Testing
         ("m{a=\"1\",a=\"2\"} 1", "1:9: expected a label name that appears once, found \"a\""),
         ("{\"m\", \"n\"} 1", "1:7: expected '=' after the label name, found \"n\""),
         ("{\"\"} 1", "1:2: expected a non-empty UTF-8 metric name, found \"\""),
-        ("# TYPE m  gauge", "1:9: expected metric type counter, gauge, histogram, summary or untyped, found \" gauge\""),
-        ("# TYPE m unknown", "1:9: expected metric type counter, gauge, histogram, summary or untyped, found \"unknown\""),
+        (
+            "# TYPE m  gauge",
+            "1:9: expected metric type counter, gauge, histogram, summary or untyped, found \" gauge\""
+        ),
+        (
+            "# TYPE m unknown",
+            "1:9: expected metric type counter, gauge, histogram, summary or untyped, found \"unknown\""
+        ),
         ("# TYPE m", "1:9: expected metric type counter, gauge, histogram, summary or untyped, found \"\""),
         ("# TYPE 1m gauge", "1:8: expected metric name after TYPE, found \"1m\""),
         ("# HELP ", "1:8: expected metric name after HELP, found end of input"),
