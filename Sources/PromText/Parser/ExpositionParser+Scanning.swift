@@ -46,7 +46,7 @@ extension ExpositionParser {
         return text + "\""
     }
 
-    /// `# EOF`-style description of the span's text for messages.
+    /// The span's bytes in double quotes, for messages.
     func quoted(_ span: ByteSpan) -> String { quoted(span.start..<span.end) }
 
     static func isTokenEnd(_ byte: UInt8) -> Bool {

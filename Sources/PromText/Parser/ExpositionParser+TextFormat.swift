@@ -15,6 +15,7 @@ extension ExpositionParser {
             case UInt8(ascii: "#"):
                 return try textComment(at: start)
             case UInt8(ascii: "{"):
+                // Prometheus 3 takes the name from the quotes, so leading blanks do not end up in it.
                 try textSample(at: start)
                 return .sample
             case let byte where Self.isMetricNameStart(byte):

@@ -99,7 +99,9 @@ public struct ExpositionParser: Sendable {
     /// The current comment line, including its leading `#`.
     public var comment: String { bytes.string(textSpan, escapes: .none) }
 
-    /// The current sample's exemplar, if it has one (OpenMetrics only).
+    /// The current sample's exemplar, if it has one (OpenMetrics only). Prometheus's exemplar storage drops an
+    /// exemplar whose label names and values exceed 128 code points without failing the scrape, so the parser
+    /// returns it regardless; ``ExpositionStrictness/openMetricsSpec`` rejects it.
     public var exemplar: Exemplar? {
         guard hasExemplar else { return nil }
         return Exemplar(

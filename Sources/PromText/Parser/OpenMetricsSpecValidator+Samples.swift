@@ -30,15 +30,14 @@ struct SampleFacts: Sendable {
     /// The labels that identify the sample's group: all labels except `le` on buckets, `quantile` on summary
     /// quantiles and the state label of a stateset; info families form one group.
     var groupKey: Labels {
+        guard type != .info else { return Labels() }
         let excluded: String? =
             switch type {
-            case .info: nil
             case .summary where suffix.isEmpty: "quantile"
             case .stateset: family
-            case .histogram, .gaugeHistogram: suffix == "_bucket" ? "le" : nil
+            case .histogram where suffix == "_bucket", .gaugeHistogram where suffix == "_bucket": "le"
             default: nil
             }
-        if type == .info { return Labels() }
         return Labels(labels.sorted().filter { $0.name != excluded })
     }
 
