@@ -31,7 +31,8 @@ extension ExpositionParser {
                 let family =
                     indexByName[sample.name]
                     ?? familySuffixes.lazy.compactMap { suffix in
-                        sample.name.hasSuffix(suffix) ? indexByName[String(sample.name.dropLast(suffix.count))] : nil
+                        sample.name.hasUTF8Suffix(suffix)
+                            ? indexByName[String(sample.name.dropLast(suffix.count))] : nil
                     }.first
                     ?? familyIndex(named: sample.name)
                 families[family].samples.append(sample)

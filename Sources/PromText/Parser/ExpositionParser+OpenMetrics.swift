@@ -165,11 +165,8 @@ extension ExpositionParser {
 
     /// The exemplar after ` # {` at `offset`; returns the offset of the line feed ending it.
     private mutating func openMetricsExemplar(at offset: Int) throws(ExpositionError) -> Int {
-        let name = metricName.utf8
-        guard
-            name.reversed().starts(with: "_total".utf8.reversed())
-                || name.reversed().starts(with: "_bucket".utf8.reversed())
-        else {
+        let name = metricName
+        guard name.hasUTF8Suffix("_total") || name.hasUTF8Suffix("_bucket") else {
             throw error(
                 at: offset + 1, expected: "exemplars only on _total or _bucket samples", found: quoted(nameSpan))
         }
