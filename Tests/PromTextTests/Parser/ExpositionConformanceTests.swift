@@ -40,6 +40,8 @@ import Testing
             "\(name): \(failure?.description ?? "accepted"), Prometheus: \(prometheus["error"]?.stringValue ?? "accepted")"
         )
         guard prometheusAccepted, failure == nil else { return }
+        #expect(
+            "\(samples.count)" == prometheus["samples_scraped"]?.stringValue, "\(name): samples_scraped differs")
         let stored = StoredSeries.storing(samples)
         let expected = prometheus["samples"]?.arrayValue.map(StoredSeries.init(json:)) ?? []
         #expect(stored.sorted() == expected.sorted(), "\(name): samples differ")
