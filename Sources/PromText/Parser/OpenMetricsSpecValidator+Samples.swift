@@ -47,6 +47,9 @@ struct SampleFacts: Sendable {
 
     /// The rules that one sample satisfies or breaks on its own.
     func check() throws(ExpositionError) {
+        if let reserved = labels.first(where: { MetricName.isReservedLabelName($0.name) }) {
+            throw failure(expected: "label names not starting with __ (reserved)", found: "\"\(reserved.name)\"")
+        }
         try checkExemplar()
         try checkValue()
         if isHistogram, suffix == "_bucket" {

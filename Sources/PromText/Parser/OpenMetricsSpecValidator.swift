@@ -4,7 +4,7 @@
 /// The rules follow the OpenMetrics 1.0 specification as its reference parser (python `prometheus_client`)
 /// reads it: metadata before samples and at most once per family, family names that do not clash, each family
 /// and each label group within it contiguous, timestamps that do not go backwards within a group, counter-like
-/// values neither NaN nor negative, histogram and summary structure, info and stateset values, UNIT only where
+/// values neither NaN nor negative, no reserved (`__`) label names, histogram and summary structure, info and stateset values, UNIT only where
 /// allowed, and exemplars only on counter `_total` and histogram `_bucket` samples with at most 128 code points of
 /// labels.
 struct OpenMetricsSpecValidator: Sendable {

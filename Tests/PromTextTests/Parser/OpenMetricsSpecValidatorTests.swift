@@ -8,6 +8,7 @@ import Testing
     @Test(arguments: [
         ("# TYPE a counter\n# TYPE a counter\n", "expected one TYPE line for family \"a\""),
         ("# TYPE a_created gauge\n# TYPE a counter\n", "expected family names that do not clash"),
+        ("a{__x=\"1\"} 1\n", "expected label names not starting with __ (reserved)"),
         ("# TYPE a counter\na_total -1\n", "expected a counter value that is neither NaN nor negative"),
         ("# TYPE a counter\na 1\n", "expected the lines of family \"a\" together"),
         ("# TYPE a gauge\na 1\n# HELP a x\n", "expected HELP before the samples of family \"a\""),
