@@ -24,9 +24,7 @@ extension ExpositionParser {
             throw error(at: hash + 1, expected: "' ' after '#'")
         }
         let word = hash + 2
-        if bytes.span(
-            ByteSpan(start: word, end: min(word + 3, bytes.count), isEscaped: false, isQuoted: false), equals: "EOF")
-        {
+        if matches("EOF", at: word) {
             var end = word + 3
             if end < bytes.count, bytes[end] == Self.newline { end += 1 }
             guard end == bytes.count else { throw error(at: end, expected: "end of input after '# EOF'") }
@@ -36,9 +34,7 @@ extension ExpositionParser {
         let keywords: [(StaticString, ExpositionEntry)] = [("HELP", .help), ("TYPE", .type), ("UNIT", .unit)]
         guard
             let (keyword, entry) = keywords.first(where: { keyword, _ in
-                word + 4 < bytes.count && bytes[word + 4] == Self.space
-                    && bytes.span(
-                        ByteSpan(start: word, end: word + 4, isEscaped: false, isQuoted: false), equals: keyword)
+                matches(keyword, at: word) && word + 4 < bytes.count && bytes[word + 4] == Self.space
             })
         else {
             throw error(at: word, expected: "HELP, TYPE, UNIT or EOF after '# '")

@@ -65,6 +65,13 @@ extension ExpositionParser {
         isLabelNameStart(byte) || byte == UInt8(ascii: ":")
     }
 
+    /// Whether the bytes at `offset` are exactly `text` (false when the input ends first).
+    func matches(_ text: StaticString, at offset: Int) -> Bool {
+        let end = offset + text.utf8CodeUnitCount
+        guard end <= bytes.count else { return false }
+        return bytes.span(ByteSpan(start: offset, end: end, isEscaped: false, isQuoted: false), equals: text)
+    }
+
     /// The offset of the first byte at or after `offset` that is not a space or tab.
     func skippingBlanks(from offset: Int) -> Int {
         var index = offset

@@ -54,8 +54,7 @@ extension ExpositionParser {
 
     private func keywordFollowedByBlank(_ keyword: StaticString, at offset: Int) -> Bool {
         let end = offset + keyword.utf8CodeUnitCount
-        guard end < bytes.count, Self.isBlank(bytes[end]) else { return false }
-        return bytes.span(ByteSpan(start: offset, end: end, isEscaped: false, isQuoted: false), equals: keyword)
+        return matches(keyword, at: offset) && end < bytes.count && Self.isBlank(bytes[end])
     }
 
     /// The rest of a `# HELP` or `# TYPE` line: a name, then text that loses exactly its first byte.
