@@ -3,10 +3,11 @@
 #
 #   scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags...]
 #
-# The fuzz file's first line names the library modules it imports: `// fuzz-modules: PromText Exporter`.
-# The libraries are built with SwiftPM under --sanitize=fuzzer,address into .build-fuzz, then the fuzz file
-# is compiled and linked against their object files. Crashes, leaks of the harness and hangs (-timeout) fail
-# the run. The corpus persists in fuzz-corpus/TARGET (git-ignored), so long runs build on earlier ones.
+# The fuzz file's first line names the library modules it imports, dependencies first:
+# `// fuzz-modules: PromText Exporter`. Each module is compiled whole-module with swiftc under
+# -sanitize=fuzzer,address (so libFuzzer sees coverage of the library code, not only of the harness), then the
+# fuzz file is linked against them. Crashes, address errors and hangs (-timeout) fail the run. The corpus persists
+# in fuzz-corpus/TARGET (git-ignored), so long runs build on earlier ones; Fuzz/seeds/TARGET seeds it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
@@ -17,18 +18,21 @@ source_file="Fuzz/$target.swift"
 read -r -a modules <<<"$(sed -n '1s#^// fuzz-modules: ##p' "$source_file")"
 [ ${#modules[@]} -gt 0 ] || { echo "$source_file: first line must be // fuzz-modules: MODULE..." >&2; exit 2; }
 
-scratch=.build-fuzz
+out=.build-fuzz/$target
+mkdir -p "$out"
+flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -I "$out" -I Sources/CZlib)
 objects=()
 for module in "${modules[@]}"; do
-    swift build -q --scratch-path "$scratch" --sanitize=fuzzer --sanitize=address --target "$module"
-    objects+=("$scratch"/debug/"$module".build/*.o)
+    mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
+    swiftc "${flags[@]}" -wmo -module-name "$module" -emit-module -emit-module-path "$out/$module.swiftmodule" \
+        -c "${sources[@]}" -o "$out/$module.o" 2> >(grep -v 'Cannot export local symbol' >&2)
+    objects+=("$out/$module.o")
 done
-out="$scratch/fuzz-$target"
-swiftc -parse-as-library -sanitize=fuzzer,address -I "$scratch/debug/Modules" "$source_file" "${objects[@]}" \
-    -o "$out" 2> >(grep -v 'Cannot export local symbol' >&2)
+swiftc "${flags[@]}" "$source_file" "${objects[@]}" -lz -o "$out/fuzzer" 2> >(grep -v 'Cannot export local symbol' >&2)
+
 corpus="fuzz-corpus/$target"
 mkdir -p "$corpus"
 seeds=()
 [ -d "Fuzz/seeds/$target" ] && seeds=("Fuzz/seeds/$target")
-"$out" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$@" \
+"$out/fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$@" \
     "$corpus" "${seeds[@]}"

@@ -1,3 +1,8 @@
+import Exporter
+import Glibc
 import RuleEval
 
-print(RuleEvalVersion.banner)
+let result = RuleEvalCommandLine.run(Array(CommandLine.arguments.dropFirst()), readInput: StandardStreams.readInput)
+StandardStreams.writeOutput(result.output)
+StandardStreams.writeError(result.error)
+exit(result.exitCode)

@@ -154,7 +154,7 @@ public struct ExpositionWriter: Sendable {
             buffer.append(UInt8(ascii: " "))
             switch format {
             case .text: GoFloat.appendInteger(timestamp, to: &buffer)
-            case .openMetrics: GoFloat.appendOpenMetrics(Double(timestamp) / 1000, to: &buffer)
+            case .openMetrics: GoFloat.appendOpenMetrics(Self.openMetricsSeconds(timestamp), to: &buffer)
             }
         }
         if format == .openMetrics, role.allowsExemplar, let exemplar = samples[index].exemplar,
@@ -230,10 +230,19 @@ public struct ExpositionWriter: Sendable {
         GoFloat.appendOpenMetrics(exemplar.value, to: &buffer)
         if let milliseconds = exemplar.timestampMilliseconds, milliseconds >= 0 {
             buffer.append(UInt8(ascii: " "))
-            // client_golang divides nanoseconds by 1e9; doing the same gives the same rounding.
-            let (nanoseconds, overflow) = milliseconds.multipliedReportingOverflow(by: 1_000_000)
-            let seconds = overflow ? Double(milliseconds) / 1e3 : Double(nanoseconds) / 1e9
-            GoFloat.appendOpenMetrics(seconds, to: &buffer)
+            GoFloat.appendOpenMetrics(Self.openMetricsSeconds(milliseconds), to: &buffer)
         }
+    }
+
+    /// The seconds to write for a millisecond timestamp so that Prometheus, which reads OpenMetrics timestamps as
+    /// `int64(seconds * 1000)` (truncating), gets exactly `milliseconds` back: `ms / 1000` itself when that
+    /// survives, otherwise the next larger doubles (whose shortest forms round-trip too).
+    static func openMetricsSeconds(_ milliseconds: Int64) -> Double {
+        var seconds = Double(milliseconds) / 1000
+        guard milliseconds < 1 << 53 else { return seconds }
+        for _ in 0..<4 where Int64(seconds * 1000) < milliseconds {
+            seconds = seconds.nextUp
+        }
+        return seconds
     }
 }

@@ -1,0 +1,31 @@
+import Exporter
+
+/// The `tocsin-ruleeval` command line: `check metrics`, or (later) the evaluator service.
+public enum RuleEvalCommandLine {
+    /// Runs the command named by `arguments` (without the program name), reading standard input where the
+    /// subcommand needs it, and returns what to print and the exit code.
+    public static func run(_ arguments: [String], readInput: () -> [UInt8]) -> CommandResult {
+        if arguments == ["--version"] {
+            return CommandResult(exitCode: ExitCode.success, output: RuleEvalVersion.banner + "\n")
+        }
+        guard arguments.count >= 2, arguments[0] == "check", arguments[1] == "metrics" else {
+            return CommandResult(exitCode: ExitCode.usage, error: usage)
+        }
+        do {
+            let flags = try FlagParser(CheckMetricsCommand.flags).parse(Array(arguments.dropFirst(2)))
+            guard flags.positional.isEmpty else { throw FlagError("unexpected argument '\(flags.positional[0])'") }
+            return try CheckMetricsCommand(flags: flags).run(input: readInput())
+        } catch {
+            return CommandResult(exitCode: ExitCode.usage, error: "tocsin-ruleeval: error: \(error)\n")
+        }
+    }
+
+    static let usage = """
+        usage: tocsin-ruleeval <command> [<flags>]
+
+        Commands:
+          check metrics [--content-type=TYPE] [--format=text|json]
+              Lint exposition text read from standard input, as promtool check metrics does.
+
+        """
+}
