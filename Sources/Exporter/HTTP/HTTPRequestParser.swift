@@ -175,7 +175,7 @@ public struct HTTPRequestParser: Sendable {
             return .failure(error(.badRequest, at: line.lowerBound, expected: "request line 'METHOD target HTTP/1.1'", found: describe(bytes)))
         }
         let method = buffer[line.lowerBound..<firstSpace]
-        guard !method.isEmpty, method.allSatisfy(HTTPRequestParser.isTokenByte) else {
+        guard !method.isEmpty, method.allSatisfy(ASCII.isTokenByte) else {
             return .failure(error(.badRequest, at: line.lowerBound, expected: "method token", found: describe(method)))
         }
         let targetBytes = buffer[firstSpace + 1..<secondSpace]
@@ -206,7 +206,7 @@ public struct HTTPRequestParser: Sendable {
     private func parseVersion(_ bytes: ArraySlice<UInt8>) -> HTTPVersion? {
         let digits = bytes.dropFirst(5)
         guard bytes.starts(with: "HTTP/".utf8), digits.count == 3, let major = digits.first, let minor = digits.last,
-            digits[digits.startIndex + 1] == UInt8(ascii: "."), MetricName.isDigit(major), MetricName.isDigit(minor)
+            digits[digits.startIndex + 1] == UInt8(ascii: "."), ASCII.isDigit(major), ASCII.isDigit(minor)
         else { return nil }
         return HTTPVersion(major: Int(major - UInt8(ascii: "0")), minor: Int(minor - UInt8(ascii: "0")))
     }
@@ -222,7 +222,7 @@ public struct HTTPRequestParser: Sendable {
             return .failure(error(.badRequest, at: line.lowerBound, expected: "header field 'name: value'", found: describe(bytes)))
         }
         let name = buffer[line.lowerBound..<colon]
-        if let bad = name.firstIndex(where: { !HTTPRequestParser.isTokenByte($0) }) ?? (name.isEmpty ? colon : nil) {
+        if let bad = name.firstIndex(where: { !ASCII.isTokenByte($0) }) ?? (name.isEmpty ? colon : nil) {
             return .failure(error(.badRequest, at: bad, expected: "header field name token followed by ':'", found: describe(buffer[bad...bad])))
         }
         let rawValue = buffer[colon + 1..<line.upperBound]
@@ -273,7 +273,7 @@ public struct HTTPRequestParser: Sendable {
 
     /// A non-negative decimal `Content-Length`, or `nil` when it is not all digits or would overflow.
     private static func parseContentLength(_ text: Substring) -> Int? {
-        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy(MetricName.isDigit) else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy(ASCII.isDigit) else { return nil }
         return Int(text)
     }
 
@@ -309,11 +309,5 @@ public struct HTTPRequestParser: Sendable {
             (0x20..<0x7F).contains(byte) ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
         }.joined()
         return bytes.isEmpty ? "nothing" : "'\(shown)\(bytes.count > 40 ? "..." : "")'"
-    }
-
-    /// Whether `byte` may appear in an HTTP token (method, field name): RFC 9110 `tchar`.
-    static func isTokenByte(_ byte: UInt8) -> Bool {
-        MetricName.isLegacyNameStart(byte) && byte != UInt8(ascii: "_") || MetricName.isDigit(byte)
-            || "!#$%&'*+-.^_`|~".utf8.contains(byte)
     }
 }
