@@ -74,6 +74,12 @@ public struct HTTPRequestParser: Sendable {
         return true
     }
 
+    /// Whether the head of the current request is complete and its body is still arriving.
+    public var isReadingBody: Bool {
+        if case .body = state { return true }
+        return false
+    }
+
     /// Buffers received bytes; call ``next()`` afterwards.
     public mutating func append(_ bytes: some Collection<UInt8>) {
         buffer.append(contentsOf: bytes)

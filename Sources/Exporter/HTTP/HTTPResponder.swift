@@ -1,0 +1,22 @@
+/// Turns a parsed request into response bytes on a handler thread: route, compress, count, serialize.
+struct HTTPResponder: Sendable {
+    let router: Router
+    let compression: ResponseCompression?
+    let metrics: HTTPServerMetrics?
+
+    /// The serialized response to `request` and whether the connection stays open after it.
+    /// `draining` (the server is shutting down) ends the connection after this response.
+    func respond(to request: HTTPRequest, draining: Bool) -> (bytes: [UInt8], keepAlive: Bool) {
+        let start = ContinuousClock.now
+        var (handlerName, response) = router.respond(to: request)
+        compression?.apply(to: &response, requestHeaders: request.headers)
+        metrics?.observe(handler: handlerName, code: response.status.code, duration: start.duration(to: .now))
+        let handlerCloses = response.headers.listElements(for: "Connection").contains {
+            $0.equalsIgnoringASCIICase("close")
+        }
+        let keepAlive = request.keepAlive && !draining && !handlerCloses
+        let bytes = response.serialized(
+            omittingBody: request.method == .head, keepAlive: keepAlive, date: CalendarTime.now().imfFixdate)
+        return (bytes, keepAlive)
+    }
+}
