@@ -1,4 +1,4 @@
-import CZlib
+internal import CZlib
 
 /// One-shot gzip compression of a response body with the system zlib.
 enum GzipCompressor {

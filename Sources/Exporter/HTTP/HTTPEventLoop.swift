@@ -210,8 +210,9 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
             let responder = self.responder
             let mailbox = self.mailbox
             DispatchQueue.global().async {
-                let (bytes, keepAlive) = responder.respond(
-                    to: request, draining: mailbox.isDraining.load(ordering: .relaxed))
+                let (bytes, keepAlive) = responder.respond(to: request) {
+                    mailbox.isDraining.load(ordering: .relaxed)
+                }
                 mailbox.post(.response(connection: id, bytes: bytes, keepAlive: keepAlive))
             }
         }

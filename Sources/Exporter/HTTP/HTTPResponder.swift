@@ -5,8 +5,8 @@ struct HTTPResponder: Sendable {
     let metrics: HTTPServerMetrics?
 
     /// The serialized response to `request` and whether the connection stays open after it.
-    /// `draining` (the server is shutting down) ends the connection after this response.
-    func respond(to request: HTTPRequest, draining: Bool) -> (bytes: [UInt8], keepAlive: Bool) {
+    /// `isDraining` (the server is shutting down, asked once the handler returns) ends the connection.
+    func respond(to request: HTTPRequest, isDraining: () -> Bool) -> (bytes: [UInt8], keepAlive: Bool) {
         let start = ContinuousClock.now
         var (handlerName, response) = router.respond(to: request)
         compression?.apply(to: &response, requestHeaders: request.headers)
@@ -14,7 +14,7 @@ struct HTTPResponder: Sendable {
         let handlerCloses = response.headers.listElements(for: "Connection").contains {
             $0.equalsIgnoringASCIICase("close")
         }
-        let keepAlive = request.keepAlive && !draining && !handlerCloses
+        let keepAlive = request.keepAlive && !handlerCloses && !isDraining()
         let bytes = response.serialized(
             omittingBody: request.method == .head, keepAlive: keepAlive, date: CalendarTime.now().imfFixdate)
         return (bytes, keepAlive)
