@@ -46,15 +46,21 @@ public final class GracefulShutdown: Sendable {
     }
 
     /// Starts the shutdown on each of `signals`: their default action (terminate) is ignored first, then a
-    /// Dispatch signal source calls ``requestShutdown()``.
+    /// Dispatch signal source calls ``requestShutdown()``. Returns once Dispatch has registered the sources
+    /// (on Linux it then replaces the ignore disposition with its own forwarding handler), so a signal sent
+    /// afterwards is never lost.
     public func installSignalHandlers(_ signals: [Int32] = [SIGTERM, SIGINT]) {
+        let registered = DispatchGroup()
         let sources = signals.map { signalNumber in
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler { [weak self] in self?.requestShutdown() }
+            registered.enter()
+            source.setRegistrationHandler { registered.leave() }
             source.resume()
             return source
         }
+        _ = registered.wait(timeout: .now() + .seconds(5))
         signalSources.withLock { $0.sources += sources }
     }
 
