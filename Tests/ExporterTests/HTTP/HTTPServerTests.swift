@@ -284,7 +284,12 @@ import Testing
             server.shutdown(gracePeriod: .seconds(10))
             stopped.signal()
         }
-        usleep(200_000)
+        // Once new connections are refused the server is draining.
+        var attempts = 0
+        while TestHTTPConnection(port: port) != nil && attempts < 100 {
+            usleep(50_000)
+            attempts += 1
+        }
         release.signal()
         let response = try #require(connection.readResponse())
         #expect(response.text == "done\n")
