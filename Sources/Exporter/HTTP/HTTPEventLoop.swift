@@ -101,7 +101,8 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
         if let shutdownDeadline, shutdownDeadline < earliest { earliest = shutdownDeadline }
         if let acceptPausedUntil, acceptPausedUntil > now, acceptPausedUntil < earliest { earliest = acceptPausedUntil }
         let wait = now.duration(to: earliest)
-        return wait <= .zero ? 0 : Int32(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000 + 1)
+        return wait <= .zero
+            ? 0 : Int32(wait.components.seconds * 1000 + wait.components.attoseconds / 1_000_000_000_000_000 + 1)
     }
 
     // MARK: Messages
@@ -137,7 +138,8 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
                 continue
             }
             connections[nextConnectionID] = Connection(
-                fd: fd, machine: HTTPConnectionStateMachine(limits: configuration.requestLimits, timeouts: timeouts, now: now))
+                fd: fd,
+                machine: HTTPConnectionStateMachine(limits: configuration.requestLimits, timeouts: timeouts, now: now))
             nextConnectionID += 1
         }
     }

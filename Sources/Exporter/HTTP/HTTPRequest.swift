@@ -19,7 +19,7 @@ public struct HTTPRequest: Sendable, Hashable {
     public init(
         method: HTTPMethod,
         target: String,
-        version: HTTPVersion = .http1_1,
+        version: HTTPVersion = .http11,
         headers: HTTPHeaders = [:],
         body: [UInt8] = []
     ) {

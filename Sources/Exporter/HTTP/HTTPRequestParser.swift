@@ -132,7 +132,9 @@ public struct HTTPRequestParser: Sendable {
     private func checkUnterminatedLine() -> HTTPRequestParseError? {
         switch state {
         case .requestLine where buffer.count - requestStart > limits.maxRequestLineBytes:
-            return error(.uriTooLong, at: requestStart, expected: "request line", found: "more than \(limits.maxRequestLineBytes) bytes")
+            return error(
+                .uriTooLong, at: requestStart, expected: "request line",
+                found: "more than \(limits.maxRequestLineBytes) bytes")
         case .headerFields(let head) where head.headerBytes + buffer.count - lineStart > limits.maxHeaderBytes:
             return headerSectionTooLarge(at: lineStart)
         default:
@@ -144,7 +146,10 @@ public struct HTTPRequestParser: Sendable {
         switch state {
         case .requestLine:
             if lineStart - requestStart > limits.maxRequestLineBytes + 2 {
-                return fail(error(.uriTooLong, at: requestStart, expected: "request line", found: "more than \(limits.maxRequestLineBytes) bytes"))
+                return fail(
+                    error(
+                        .uriTooLong, at: requestStart, expected: "request line",
+                        found: "more than \(limits.maxRequestLineBytes) bytes"))
             }
             if line.isEmpty { return nil }
             switch parseRequestLine(line) {
@@ -160,7 +165,10 @@ public struct HTTPRequestParser: Sendable {
             case .success(let field):
                 head.headers.add(name: field.name, value: field.value)
                 if head.headers.fields.count > limits.maxHeaderCount {
-                    return fail(error(.requestHeaderFieldsTooLarge, at: line.lowerBound, expected: "at most \(limits.maxHeaderCount) header fields", found: "more"))
+                    return fail(
+                        error(
+                            .requestHeaderFieldsTooLarge, at: line.lowerBound,
+                            expected: "at most \(limits.maxHeaderCount) header fields", found: "more"))
                 }
                 state = .headerFields(head)
                 return nil
@@ -178,7 +186,10 @@ public struct HTTPRequestParser: Sendable {
         let bytes = buffer[line]
         let spaces = bytes.indices.filter { bytes[$0] == UInt8(ascii: " ") }
         guard spaces.count == 2, let firstSpace = spaces.first, let secondSpace = spaces.last else {
-            return .failure(error(.badRequest, at: line.lowerBound, expected: "request line 'METHOD target HTTP/1.1'", found: describe(bytes)))
+            return .failure(
+                error(
+                    .badRequest, at: line.lowerBound, expected: "request line 'METHOD target HTTP/1.1'",
+                    found: describe(bytes)))
         }
         let method = buffer[line.lowerBound..<firstSpace]
         guard !method.isEmpty, method.allSatisfy(ASCII.isTokenByte) else {
@@ -186,26 +197,43 @@ public struct HTTPRequestParser: Sendable {
         }
         let targetBytes = buffer[firstSpace + 1..<secondSpace]
         if let bad = targetBytes.firstIndex(where: { $0 < 0x21 || $0 > 0x7E }) {
-            return .failure(error(.badRequest, at: bad, expected: "visible ASCII in request target", found: describe(buffer[bad...bad])))
+            return .failure(
+                error(
+                    .badRequest, at: bad, expected: "visible ASCII in request target",
+                    found: describe(buffer[bad...bad])))
         }
         let target = String(decoding: targetBytes, as: UTF8.self)
         let methodName = HTTPMethod(String(decoding: method, as: UTF8.self))
         let isAsterisk = target == "*" && methodName == .options
         guard target.hasPrefix("/") || isAsterisk || target.hasPrefix("http://") || target.hasPrefix("https://") else {
-            return .failure(error(.badRequest, at: firstSpace + 1, expected: "request target starting with '/'", found: describe(targetBytes)))
+            return .failure(
+                error(
+                    .badRequest, at: firstSpace + 1, expected: "request target starting with '/'",
+                    found: describe(targetBytes)))
         }
         let (rawPath, rawQuery) = HTTPRequest.split(target: Substring(target))
         guard let path = PercentDecoding.decode(rawPath, plusIsSpace: false) else {
-            return .failure(error(.badRequest, at: firstSpace + 1, expected: "valid percent-encoding in path", found: describe(targetBytes)))
+            return .failure(
+                error(
+                    .badRequest, at: firstSpace + 1, expected: "valid percent-encoding in path",
+                    found: describe(targetBytes)))
         }
         let versionBytes = buffer[secondSpace + 1..<line.upperBound]
         switch parseVersion(versionBytes) {
         case .some(let version) where version.major == 1:
-            return .success(Head(method: methodName, target: target, path: path, query: QueryParameters(parsing: rawQuery), version: version))
+            return .success(
+                Head(
+                    method: methodName, target: target, path: path, query: QueryParameters(parsing: rawQuery),
+                    version: version))
         case .some:
-            return .failure(error(.httpVersionNotSupported, at: secondSpace + 1, expected: "HTTP/1.x", found: describe(versionBytes)))
+            return .failure(
+                error(
+                    .httpVersionNotSupported, at: secondSpace + 1, expected: "HTTP/1.x", found: describe(versionBytes)))
         case .none:
-            return .failure(error(.badRequest, at: secondSpace + 1, expected: "HTTP version 'HTTP/1.1'", found: describe(versionBytes)))
+            return .failure(
+                error(
+                    .badRequest, at: secondSpace + 1, expected: "HTTP version 'HTTP/1.1'", found: describe(versionBytes)
+                ))
         }
     }
 
@@ -222,22 +250,32 @@ public struct HTTPRequestParser: Sendable {
     private func parseField(_ line: Range<Int>) -> Result<HTTPHeaders.Field, HTTPRequestParseError> {
         let bytes = buffer[line]
         if let first = bytes.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
-            return .failure(error(.badRequest, at: line.lowerBound, expected: "header field name (line folding is obsolete)", found: "whitespace"))
+            return .failure(
+                error(
+                    .badRequest, at: line.lowerBound, expected: "header field name (line folding is obsolete)",
+                    found: "whitespace"))
         }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
-            return .failure(error(.badRequest, at: line.lowerBound, expected: "header field 'name: value'", found: describe(bytes)))
+            return .failure(
+                error(.badRequest, at: line.lowerBound, expected: "header field 'name: value'", found: describe(bytes)))
         }
         let name = buffer[line.lowerBound..<colon]
         if let bad = name.firstIndex(where: { !ASCII.isTokenByte($0) }) ?? (name.isEmpty ? colon : nil) {
-            return .failure(error(.badRequest, at: bad, expected: "header field name token followed by ':'", found: describe(buffer[bad...bad])))
+            return .failure(
+                error(
+                    .badRequest, at: bad, expected: "header field name token followed by ':'",
+                    found: describe(buffer[bad...bad])))
         }
         let rawValue = buffer[colon + 1..<line.upperBound]
         if let bad = rawValue.firstIndex(where: { ($0 < 0x20 && $0 != UInt8(ascii: "\t")) || $0 == 0x7F }) {
-            return .failure(error(.badRequest, at: bad, expected: "header field value", found: describe(buffer[bad...bad])))
+            return .failure(
+                error(.badRequest, at: bad, expected: "header field value", found: describe(buffer[bad...bad])))
         }
         let isWhitespace: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
         let value = rawValue.drop(while: isWhitespace).reversed().drop(while: isWhitespace).reversed()
-        return .success(HTTPHeaders.Field(name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
+        return .success(
+            HTTPHeaders.Field(
+                name: String(decoding: name, as: UTF8.self), value: String(decoding: value, as: UTF8.self)))
     }
 
     // MARK: End of head: framing
@@ -246,28 +284,41 @@ public struct HTTPRequestParser: Sendable {
         let headers = head.headers
         let hosts = headers.values(for: "Host")
         if hosts.count > 1 || (hosts.isEmpty && head.version.minor >= 1) {
-            return fail(error(.badRequest, at: offset, expected: "exactly one Host header field", found: "\(hosts.count)"))
+            return fail(
+                error(.badRequest, at: offset, expected: "exactly one Host header field", found: "\(hosts.count)"))
         }
         let codings = headers.listElements(for: "Transfer-Encoding")
         if !codings.isEmpty || headers.contains("Transfer-Encoding") {
             if headers.contains("Content-Length") {
-                return fail(error(.badRequest, at: offset, expected: "either Transfer-Encoding or Content-Length", found: "both"))
+                return fail(
+                    error(
+                        .badRequest, at: offset, expected: "either Transfer-Encoding or Content-Length", found: "both"))
             }
             let isChunked = codings.last?.equalsIgnoringASCIICase("chunked") ?? false
-            return fail(error(isChunked ? .lengthRequired : .notImplemented, at: offset, expected: "a body with Content-Length", found: "Transfer-Encoding: \(codings.joined(separator: ", "))"))
+            return fail(
+                error(
+                    isChunked ? .lengthRequired : .notImplemented, at: offset, expected: "a body with Content-Length",
+                    found: "Transfer-Encoding: \(codings.joined(separator: ", "))"))
         }
         if let expectation = headers["Expect"], !expectation.equalsIgnoringASCIICase("100-continue") {
             return fail(error(.expectationFailed, at: offset, expected: "Expect: 100-continue", found: expectation))
         }
         let lengths = headers.listElements(for: "Content-Length")
         guard let length = lengths.first.map(HTTPRequestParser.parseContentLength) ?? 0 else {
-            return fail(error(.badRequest, at: offset, expected: "Content-Length digits", found: headers.values(for: "Content-Length").joined(separator: ", ")))
+            return fail(
+                error(
+                    .badRequest, at: offset, expected: "Content-Length digits",
+                    found: headers.values(for: "Content-Length").joined(separator: ", ")))
         }
         if lengths.contains(where: { $0 != lengths[0] }) {
-            return fail(error(.badRequest, at: offset, expected: "one Content-Length", found: lengths.joined(separator: ", ")))
+            return fail(
+                error(.badRequest, at: offset, expected: "one Content-Length", found: lengths.joined(separator: ", ")))
         }
         if length > limits.maxBodyBytes {
-            return fail(error(.contentTooLarge, at: offset, expected: "a body of at most \(limits.maxBodyBytes) bytes", found: "Content-Length \(length)"))
+            return fail(
+                error(
+                    .contentTooLarge, at: offset, expected: "a body of at most \(limits.maxBodyBytes) bytes",
+                    found: "Content-Length \(length)"))
         }
         if length == 0 {
             finishRequest(consumedUpTo: lineStart)
@@ -301,7 +352,9 @@ public struct HTTPRequestParser: Sendable {
     }
 
     private func headerSectionTooLarge(at offset: Int) -> HTTPRequestParseError {
-        error(.requestHeaderFieldsTooLarge, at: offset, expected: "at most \(limits.maxHeaderBytes) bytes of header fields", found: "more")
+        error(
+            .requestHeaderFieldsTooLarge, at: offset,
+            expected: "at most \(limits.maxHeaderBytes) bytes of header fields", found: "more")
     }
 
     private func error(_ status: HTTPStatus, at index: Int, expected: String, found: String) -> HTTPRequestParseError {

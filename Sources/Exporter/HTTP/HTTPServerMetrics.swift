@@ -30,7 +30,9 @@ public final class HTTPServerMetrics: Collector {
     private let state = Mutex(State())
 
     /// Creates the metrics; the default buckets are Prometheus's `DefBuckets` (5 ms to 10 s).
-    public init(namespace: String, durationBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]) {
+    public init(
+        namespace: String, durationBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    ) {
         self.namespace = namespace
         self.durationBuckets = durationBuckets.sorted()
     }
@@ -40,7 +42,8 @@ public final class HTTPServerMetrics: Collector {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         state.withLock { state in
             state.requests[RequestKey(handler: handler, code: code), default: 0] += 1
-            var histogram = state.durations[handler] ?? Histogram(bucketCounts: Array(repeating: 0, count: durationBuckets.count))
+            var histogram =
+                state.durations[handler] ?? Histogram(bucketCounts: Array(repeating: 0, count: durationBuckets.count))
             if let bucket = durationBuckets.firstIndex(where: { seconds <= $0 }) { histogram.bucketCounts[bucket] += 1 }
             histogram.sum += seconds
             histogram.count += 1
@@ -59,23 +62,35 @@ public final class HTTPServerMetrics: Collector {
         let requestsName = "\(namespace)_http_requests_total"
         let requests = snapshot.requests.sorted { ($0.key.handler, $0.key.code) < ($1.key.handler, $1.key.code) }
             .map { key, count in
-                Sample(name: requestsName, labels: ["code": String(key.code), "handler": key.handler], value: Double(count))
+                Sample(
+                    name: requestsName, labels: ["code": String(key.code), "handler": key.handler], value: Double(count)
+                )
             }
         let durationName = "\(namespace)_http_request_duration_seconds"
         let durations = snapshot.durations.sorted { $0.key < $1.key }.flatMap { handler, histogram in
             var cumulative: UInt64 = 0
             var samples = zip(durationBuckets, histogram.bucketCounts).map { bound, count in
                 cumulative += count
-                return Sample(name: durationName + "_bucket", labels: ["handler": handler, "le": formatBound(bound)], value: Double(cumulative))
+                return Sample(
+                    name: durationName + "_bucket", labels: ["handler": handler, "le": formatBound(bound)],
+                    value: Double(cumulative))
             }
-            samples.append(Sample(name: durationName + "_bucket", labels: ["handler": handler, "le": "+Inf"], value: Double(histogram.count)))
+            samples.append(
+                Sample(
+                    name: durationName + "_bucket", labels: ["handler": handler, "le": "+Inf"],
+                    value: Double(histogram.count)))
             samples.append(Sample(name: durationName + "_sum", labels: ["handler": handler], value: histogram.sum))
-            samples.append(Sample(name: durationName + "_count", labels: ["handler": handler], value: Double(histogram.count)))
+            samples.append(
+                Sample(name: durationName + "_count", labels: ["handler": handler], value: Double(histogram.count)))
             return samples
         }
         return [
-            MetricFamily(name: requestsName, type: .counter, help: "Total number of HTTP requests by handler and status code.", samples: requests),
-            MetricFamily(name: durationName, type: .histogram, help: "Duration of HTTP requests in seconds.", unit: "seconds", samples: durations),
+            MetricFamily(
+                name: requestsName, type: .counter, help: "Total number of HTTP requests by handler and status code.",
+                samples: requests),
+            MetricFamily(
+                name: durationName, type: .histogram, help: "Duration of HTTP requests in seconds.", unit: "seconds",
+                samples: durations),
         ]
     }
 

@@ -73,7 +73,9 @@ public final class HealthChecks: Sendable {
     public func handler(for probe: HealthProbe) -> HTTPHandler {
         { request in
             let wantsJSON = request.headers.listElements(for: "Accept").contains { element in
-                element.split(separator: ";").first.map { $0.trimmingHTTPWhitespace.equalsIgnoringASCIICase("application/health+json") } ?? false
+                element.split(separator: ";").first.map {
+                    $0.trimmingHTTPWhitespace.equalsIgnoringASCIICase("application/health+json")
+                } ?? false
             }
             return self.report(for: probe).response(
                 verbose: request.query.contains("verbose") || wantsJSON, time: CalendarTime.now().rfc3339)

@@ -38,14 +38,17 @@ public struct HealthReport: Sendable, Hashable {
             let failures = checks.filter { $0.result.status == .fail }.map { check in
                 check.result.output.map { "\(check.name): \($0)" } ?? check.name
             }
-            return .text(isPassing ? "ok" : "\(probe.rawValue) failed: \(failures.joined(separator: "; "))", status: httpStatus)
+            return .text(
+                isPassing ? "ok" : "\(probe.rawValue) failed: \(failures.joined(separator: "; "))", status: httpStatus)
         }
         let entries = checks.map { check in
             let output = check.result.output.map { ",\"output\":\(quotedJSON($0))" } ?? ""
-            return "\(quotedJSON(check.name)):[{\"status\":\"\(check.result.status.rawValue)\"\(output),\"time\":\(quotedJSON(time))}]"
+            return
+                "\(quotedJSON(check.name)):[{\"status\":\"\(check.result.status.rawValue)\"\(output),\"time\":\(quotedJSON(time))}]"
         }
         let json = "{\"status\":\"\(status.rawValue)\",\"checks\":{\(entries.joined(separator: ","))}}\n"
-        return HTTPResponse(status: httpStatus, headers: ["Content-Type": "application/health+json"], body: Array(json.utf8))
+        return HTTPResponse(
+            status: httpStatus, headers: ["Content-Type": "application/health+json"], body: Array(json.utf8))
     }
 }
 

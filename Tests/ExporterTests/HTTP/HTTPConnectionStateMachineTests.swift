@@ -29,7 +29,9 @@ import Testing
         #expect(connection.phase == .handling)
         #expect(connection.deadline == nil)
         #expect(!connection.wantsRead)
-        #expect(connection.responseReady(bytes("HTTP/1.1 200 OK\r\n\r\n"), keepAlive: true, now: start + .seconds(3)) == .send)
+        #expect(
+            connection.responseReady(bytes("HTTP/1.1 200 OK\r\n\r\n"), keepAlive: true, now: start + .seconds(3))
+                == .send)
         #expect(connection.wantsWrite)
         #expect(connection.sent(5, now: start + .seconds(3)) == .none)
         #expect(connection.pendingOutput.count == 14)
@@ -78,7 +80,8 @@ import Testing
 
     @Test func bodyGetsItsOwnDeadlineOnceTheHeadIsComplete() {
         var connection = machine()
-        _ = connection.received(bytes("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\nabc"), now: start + .seconds(5))
+        _ = connection.received(
+            bytes("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 9\r\n\r\nabc"), now: start + .seconds(5))
         #expect(connection.deadline == start + .seconds(35))
     }
 

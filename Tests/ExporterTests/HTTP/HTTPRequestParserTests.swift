@@ -30,13 +30,14 @@ import Testing
 
     @Test func parsesRequestLineHeadersAndQuery() throws {
         let request = try #require(
-            Self.request("GET /metrics?collect[]=cpu&collect[]=meminfo HTTP/1.1\r\nHost: localhost:9100\r\n"
-                + "Accept-Encoding: gzip\r\nX-Empty:\r\n\r\n"))
+            Self.request(
+                "GET /metrics?collect[]=cpu&collect[]=meminfo HTTP/1.1\r\nHost: localhost:9100\r\n"
+                    + "Accept-Encoding: gzip\r\nX-Empty:\r\n\r\n"))
         #expect(request.method == .get)
         #expect(request.target == "/metrics?collect[]=cpu&collect[]=meminfo")
         #expect(request.path == "/metrics")
         #expect(request.query.values(for: "collect[]") == ["cpu", "meminfo"])
-        #expect(request.version == .http1_1)
+        #expect(request.version == .http11)
         #expect(request.headers["host"] == "localhost:9100")
         #expect(request.headers["ACCEPT-ENCODING"] == "gzip")
         #expect(request.headers["X-Empty"] == "")
@@ -60,7 +61,8 @@ import Testing
 
     @Test func pipelinedRequestsComeOutInOrder() {
         let steps = Self.steps(
-            "GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nokGET /c HTTP/1.1\r\n")
+            "GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nokGET /c HTTP/1.1\r\n"
+        )
         let paths = steps.compactMap { step -> String? in
             if case .request(let request) = step { return request.path }
             return nil
@@ -173,7 +175,8 @@ import Testing
         let limits = HTTPRequestLimits(maxHeaderBytes: 100, maxHeaderCount: 3)
         let big = String(repeating: "v", count: 200)
         #expect(try #require(Self.failure("GET / HTTP/1.1\r\nX-Big: \(big)", limits: limits)).status.code == 431)
-        #expect(try #require(Self.failure("GET / HTTP/1.1\r\nX-Big: \(big)\r\n\r\n", limits: limits)).status.code == 431)
+        #expect(
+            try #require(Self.failure("GET / HTTP/1.1\r\nX-Big: \(big)\r\n\r\n", limits: limits)).status.code == 431)
         let many = "GET / HTTP/1.1\r\nHost: h\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n"
         #expect(try #require(Self.failure(many, limits: limits)).status.code == 431)
     }

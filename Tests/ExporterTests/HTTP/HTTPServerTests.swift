@@ -111,7 +111,9 @@ import Testing
 
     @Test func connectionCloseAndHTTP10EndTheConnection() throws {
         try withTestServer(router: Self.router()) { _, port in
-            for request in ["GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET /hello HTTP/1.0\r\n\r\n"] {
+            for request in [
+                "GET /hello HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET /hello HTTP/1.0\r\n\r\n",
+            ] {
                 let connection = try #require(TestHTTPConnection(port: port))
                 connection.send(request)
                 let response = try #require(connection.readResponse())

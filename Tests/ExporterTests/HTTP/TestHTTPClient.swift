@@ -69,7 +69,8 @@ final class TestHTTPConnection {
         var headers = HTTPHeaders()
         for line in lines {
             let parts = line.split(separator: ":", maxSplits: 1)
-            headers.add(name: String(parts[0]), value: String(parts.count > 1 ? parts[1].drop(while: { $0 == " " }) : ""))
+            headers.add(
+                name: String(parts[0]), value: String(parts.count > 1 ? parts[1].drop(while: { $0 == " " }) : ""))
         }
         let length = bodyExpected ? Int(headers["Content-Length"] ?? "0") ?? 0 : 0
         guard fill(until: { $0.count >= length ? length : nil }) != nil else { return nil }

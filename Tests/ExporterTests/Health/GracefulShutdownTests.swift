@@ -23,7 +23,8 @@ import Testing
 
     @Test func readinessFailsAtOnceThenTheServerDrainsAndStops() throws {
         let (server, health, port) = try serve()
-        let shutdown = GracefulShutdown(server: server, health: health, drainDelay: .seconds(1), gracePeriod: .seconds(5))
+        let shutdown = GracefulShutdown(
+            server: server, health: health, drainDelay: .seconds(1), gracePeriod: .seconds(5))
         #expect(status("/readyz", port: port) == 200)
         shutdown.requestShutdown()
         // During the drain delay: not ready, still live, still serving new connections.
@@ -36,7 +37,8 @@ import Testing
 
     @Test func signalStartsTheShutdownAndASecondSkipsTheDrain() throws {
         let (server, health, port) = try serve()
-        let shutdown = GracefulShutdown(server: server, health: health, drainDelay: .seconds(60), gracePeriod: .seconds(5))
+        let shutdown = GracefulShutdown(
+            server: server, health: health, drainDelay: .seconds(60), gracePeriod: .seconds(5))
         shutdown.installSignalHandlers([SIGUSR2])
         kill(getpid(), SIGUSR2)
         var waited = 0

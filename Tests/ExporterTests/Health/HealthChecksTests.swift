@@ -68,9 +68,11 @@ import Testing
         let health = HealthChecks()
         var router = Router()
         health.register(on: &router, endpoints: HealthEndpoints(liveness: "/-/healthy", readiness: "/-/ready"))
-        #expect(router.respond(to: HTTPRequest(method: .get, target: "/startupz")).response.status == .serviceUnavailable)
+        #expect(
+            router.respond(to: HTTPRequest(method: .get, target: "/startupz")).response.status == .serviceUnavailable)
         #expect(router.respond(to: HTTPRequest(method: .get, target: "/-/healthy")).response.status == .ok)
-        #expect(router.respond(to: HTTPRequest(method: .head, target: "/-/ready")).response.status == .serviceUnavailable)
+        #expect(
+            router.respond(to: HTTPRequest(method: .head, target: "/-/ready")).response.status == .serviceUnavailable)
         #expect(router.respond(to: HTTPRequest(method: .get, target: "/livez")).response.status == .notFound)
     }
 }

@@ -13,7 +13,8 @@ import Testing
         let machine = HealthStateMachine()
         #expect(machine.phase == .starting)
         #expect(statuses(machine, at: start) == [.startup: .fail, .liveness: .pass, .readiness: .fail])
-        #expect(machine.report(for: .readiness, now: start).checks == [.init(name: "lifecycle", result: .fail("starting"))])
+        #expect(
+            machine.report(for: .readiness, now: start).checks == [.init(name: "lifecycle", result: .fail("starting"))])
     }
 
     @Test func startupCompleteMakesEveryProbePass() {
