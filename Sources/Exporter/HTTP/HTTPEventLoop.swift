@@ -5,8 +5,8 @@ import Glibc
 ///
 /// `poll` rather than `epoll` because the Swift `Glibc` module does not export `<sys/epoll.h>`; with connections
 /// capped at ``HTTPServerConfiguration/maxConnections`` (1024 by default) one linear pass per wake-up is cheap.
-/// Complete requests go to a bounded set of handler runs on Dispatch's global queue; their responses come back
-/// through the ``HTTPEventLoopMailbox``. All protocol decisions are in ``HTTPConnectionStateMachine``.
+/// Complete requests wait in arrival order for one of ``HTTPServerConfiguration/handlerConcurrency`` handler
+/// queues; their responses come back through the ``HTTPEventLoopMailbox``. All protocol decisions are in ``HTTPConnectionStateMachine``.
 final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread once `run()` starts.
     private struct Connection {
         let fd: Int32
@@ -14,8 +14,6 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
     }
 
     private static let continueResponse = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
-    private static let busyResponse = HTTPResponse.error(.serviceUnavailable, detail: "too many open connections")
-        .serialized(omittingBody: false, keepAlive: false, date: CalendarTime.now().imfFixdate)
     /// The most connections accepted per wake-up, so a connection flood cannot starve established ones.
     private static let acceptBatch = 64
 
@@ -27,7 +25,10 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
     private var connections: [UInt64: Connection] = [:]
     private var nextConnectionID: UInt64 = 0
     private var waitingRequests: [(connection: UInt64, request: HTTPRequest)] = []
-    private var runningHandlers = 0
+    /// One serial queue per concurrent handler. A queue made without attributes targets Dispatch's overcommit
+    /// root queue, so each busy queue gets its own thread: a slow handler never starves the others.
+    private let handlerQueues: [DispatchQueue]
+    private var idleHandlerQueues: [Int]
     private var shutdownDeadline: ContinuousClock.Instant?
     private var acceptPausedUntil: ContinuousClock.Instant?
     private var readBuffer = [UInt8](repeating: 0, count: 65536)
@@ -41,6 +42,9 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
         self.responder = HTTPResponder(
             router: router, compression: configuration.compression, metrics: configuration.metrics)
         self.mailbox = mailbox
+        let handlerCount = max(1, configuration.handlerConcurrency)
+        self.handlerQueues = (0..<handlerCount).map { DispatchQueue(label: "tocsin.http.handler.\($0)") }
+        self.idleHandlerQueues = Array(0..<handlerCount)
     }
 
     /// Serves until a shutdown message arrives and the remaining connections finish or its deadline passes.
@@ -109,8 +113,8 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
 
     private func handle(_ message: HTTPEventLoopMailbox.Message, now: ContinuousClock.Instant) {
         switch message {
-        case .response(let id, let bytes, let keepAlive):
-            runningHandlers -= 1
+        case .response(let id, let handlerQueue, let bytes, let keepAlive):
+            idleHandlerQueues.append(handlerQueue)
             step(id) { $0.responseReady(bytes, keepAlive: keepAlive, now: now) }
             startWaitingHandlers()
         case .shutdown(let deadline):
@@ -133,8 +137,7 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
                 return
             }
             if connections.count >= configuration.maxConnections && !evictOldestIdleConnection() {
-                _ = Socket.write(fd, HTTPEventLoop.busyResponse[...])
-                close(fd)
+                reject(fd)
                 continue
             }
             connections[nextConnectionID] = Connection(
@@ -142,6 +145,17 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
                 machine: HTTPConnectionStateMachine(limits: configuration.requestLimits, timeouts: timeouts, now: now))
             nextConnectionID += 1
         }
+    }
+
+    /// Answers a connection over the cap with `503` and closes it, discarding what it already sent so the close
+    /// is less likely to become a reset that destroys the answer.
+    private func reject(_ fd: Int32) {
+        let response = HTTPResponse.error(.serviceUnavailable, detail: "too many open connections")
+        _ = Socket.write(
+            fd, response.serialized(omittingBody: false, keepAlive: false, date: CalendarTime.now().imfFixdate)[...])
+        shutdown(fd, Int32(SHUT_WR))
+        _ = Socket.read(fd, into: &readBuffer)
+        close(fd)
     }
 
     /// Closes the longest-open idle connection; `false` when every connection is busy.
@@ -205,17 +219,17 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
     // MARK: Handlers
 
     private func startWaitingHandlers() {
-        while runningHandlers < max(1, configuration.handlerConcurrency), !waitingRequests.isEmpty {
+        while !idleHandlerQueues.isEmpty, !waitingRequests.isEmpty {
             let (id, request) = waitingRequests.removeFirst()
             guard connections[id] != nil else { continue }
-            runningHandlers += 1
+            let handlerQueue = idleHandlerQueues.removeLast()
             let responder = self.responder
             let mailbox = self.mailbox
-            DispatchQueue.global().async {
+            handlerQueues[handlerQueue].async {
                 let (bytes, keepAlive) = responder.respond(to: request) {
                     mailbox.isDraining.load(ordering: .relaxed)
                 }
-                mailbox.post(.response(connection: id, bytes: bytes, keepAlive: keepAlive))
+                mailbox.post(.response(connection: id, handlerQueue: handlerQueue, bytes: bytes, keepAlive: keepAlive))
             }
         }
     }

@@ -8,8 +8,8 @@ import Synchronization
 final class HTTPEventLoopMailbox: Sendable {
     /// A message for the loop thread.
     enum Message: Sendable {
-        /// A handler finished the request of connection `connection`.
-        case response(connection: UInt64, bytes: [UInt8], keepAlive: Bool)
+        /// The handler on queue number `handlerQueue` finished the request of connection `connection`.
+        case response(connection: UInt64, handlerQueue: Int, bytes: [UInt8], keepAlive: Bool)
         /// Stop accepting, close idle connections and exit once the rest finish or `deadline` passes.
         case shutdown(deadline: ContinuousClock.Instant)
     }

@@ -16,7 +16,8 @@ struct HTTPResponder: Sendable {
         }
         let keepAlive = request.keepAlive && !handlerCloses && !isDraining()
         let bytes = response.serialized(
-            omittingBody: request.method == .head, keepAlive: keepAlive, date: CalendarTime.now().imfFixdate)
+            omittingBody: request.method == .head, keepAlive: keepAlive, date: CalendarTime.now().imfFixdate,
+            requestVersion: request.version)
         return (bytes, keepAlive)
     }
 }

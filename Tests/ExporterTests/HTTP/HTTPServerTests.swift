@@ -123,7 +123,7 @@ import Testing
             }
             let keptAlive = try #require(TestHTTPConnection(port: port))
             keptAlive.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-            #expect(keptAlive.readResponse()?.headers["Connection"] == nil)
+            #expect(keptAlive.readResponse()?.headers["Connection"] == "keep-alive")
             keptAlive.send("GET /hello HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
             #expect(keptAlive.readResponse()?.status == 200)
         }
@@ -136,6 +136,11 @@ import Testing
             #expect(compressed.headers["Vary"] == "Accept-Encoding")
             #expect(compressed.body.count < Self.largeText.utf8.count / 4)
             #expect(gunzip(compressed.body) == Array(Self.largeText.utf8))
+
+            let head = try #require(TestHTTPConnection(port: port))
+            head.send("HEAD /large HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")
+            let headResponse = try #require(head.readResponse(bodyExpected: false))
+            #expect(headResponse.headers["Content-Length"] == String(compressed.body.count))
 
             let plain = try #require(Self.get("/large", port: port))
             #expect(plain.headers["Content-Encoding"] == nil)
@@ -199,7 +204,9 @@ import Testing
             let alsoBusy = try #require(TestHTTPConnection(port: port))
             alsoBusy.send("GET /hel")
             usleep(200_000)
-            #expect(Self.get("/hello", port: port)?.status == 503)
+            let rejected = try #require(TestHTTPConnection(port: port))
+            #expect(rejected.readResponse()?.status == 503)
+            #expect(rejected.isClosedByServer())
         }
     }
 
