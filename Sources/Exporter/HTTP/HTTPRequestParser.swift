@@ -54,9 +54,8 @@ public struct HTTPRequestParser: Sendable {
     /// The limits this parser enforces.
     public let limits: HTTPRequestLimits
     private var state = State.requestLine
+    /// Unconsumed bytes; the current request starts at index 0 (finished requests are removed).
     private var buffer: [UInt8] = []
-    /// Index of the first byte of the current request in `buffer`.
-    private var requestStart = 0
     /// Index of the first unconsumed byte (start of the current line or of the body).
     private var lineStart = 0
     /// Index up to which `buffer` has been searched for a line feed.
@@ -70,7 +69,7 @@ public struct HTTPRequestParser: Sendable {
 
     /// Whether bytes of an unfinished request are buffered (a request has started arriving).
     public var hasPartialRequest: Bool {
-        if case .requestLine = state { return buffer.count > requestStart }
+        if case .requestLine = state { return !buffer.isEmpty }
         return true
     }
 
@@ -131,9 +130,9 @@ public struct HTTPRequestParser: Sendable {
     /// A limit error when the unterminated line buffered so far is already too long.
     private func checkUnterminatedLine() -> HTTPRequestParseError? {
         switch state {
-        case .requestLine where buffer.count - requestStart > limits.maxRequestLineBytes:
+        case .requestLine where buffer.count > limits.maxRequestLineBytes:
             return error(
-                .uriTooLong, at: requestStart, expected: "request line",
+                .uriTooLong, at: 0, expected: "request line",
                 found: "more than \(limits.maxRequestLineBytes) bytes")
         case .headerFields(let head) where head.headerBytes + buffer.count - lineStart > limits.maxHeaderBytes:
             return headerSectionTooLarge(at: lineStart)
@@ -145,10 +144,10 @@ public struct HTTPRequestParser: Sendable {
     private mutating func consume(line: Range<Int>) -> Step? {
         switch state {
         case .requestLine:
-            if lineStart - requestStart > limits.maxRequestLineBytes + 2 {
+            if lineStart > limits.maxRequestLineBytes + 2 {
                 return fail(
                     error(
-                        .uriTooLong, at: requestStart, expected: "request line",
+                        .uriTooLong, at: 0, expected: "request line",
                         found: "more than \(limits.maxRequestLineBytes) bytes"))
             }
             if line.isEmpty { return nil }
@@ -338,7 +337,6 @@ public struct HTTPRequestParser: Sendable {
 
     private mutating func finishRequest(consumedUpTo end: Int) {
         buffer.removeSubrange(0..<end)
-        requestStart = 0
         lineStart = 0
         scanned = 0
         continueAnnounced = false
@@ -358,7 +356,7 @@ public struct HTTPRequestParser: Sendable {
     }
 
     private func error(_ status: HTTPStatus, at index: Int, expected: String, found: String) -> HTTPRequestParseError {
-        let position = SourcePosition(offset: index - requestStart, in: buffer[requestStart...])
+        let position = SourcePosition(offset: index, in: buffer)
         return HTTPRequestParseError(status: status, position: position, expected: expected, found: found)
     }
 
