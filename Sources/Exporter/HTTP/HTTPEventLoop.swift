@@ -53,7 +53,8 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
             let now = ContinuousClock.now
             if let shutdownDeadline, connections.isEmpty || now >= shutdownDeadline { break }
             var pollDescriptors = [pollfd(fd: mailbox.wakeReadFD, events: Int16(POLLIN), revents: 0)]
-            if let listener, acceptPausedUntil.map({ now >= $0 }) ?? true {
+            let pollsListener = listener != nil && acceptPausedUntil.map { now >= $0 } ?? true
+            if let listener, pollsListener {
                 pollDescriptors.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
             }
             var polledConnections: [UInt64] = []
@@ -64,7 +65,7 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
                 polledConnections.append(id)
             }
             _ = poll(&pollDescriptors, nfds_t(pollDescriptors.count), pollTimeoutMilliseconds(now: now))
-            handleEvents(pollDescriptors, polledConnections: polledConnections)
+            handleEvents(pollDescriptors, pollsListener: pollsListener, polledConnections: polledConnections)
         }
         for connection in connections.values { close(connection.fd) }
         connections = [:]
@@ -72,16 +73,15 @@ final class HTTPEventLoop: @unchecked Sendable {  // Confined to the loop thread
         listener = nil
     }
 
-    private func handleEvents(_ pollDescriptors: [pollfd], polledConnections: [UInt64]) {
+    /// Handles what `poll` reported: `pollDescriptors` are the wake pipe, the listener if `pollsListener`, then
+    /// the sockets of `polledConnections` in order.
+    private func handleEvents(_ pollDescriptors: [pollfd], pollsListener: Bool, polledConnections: [UInt64]) {
         let now = ContinuousClock.now
         for message in mailbox.takeMessages() { handle(message, now: now) }
-        var index = 1
-        if let listener, index < pollDescriptors.count, pollDescriptors[index].fd == listener {
-            if pollDescriptors[index].revents != 0 { acceptConnections(now: now) }
-            index += 1
-        }
+        if pollsListener && pollDescriptors[1].revents != 0 { acceptConnections(now: now) }
+        let firstConnection = pollsListener ? 2 : 1
         for (offset, id) in polledConnections.enumerated() {
-            let events = Int32(pollDescriptors[index + offset].revents)
+            let events = Int32(pollDescriptors[firstConnection + offset].revents)
             guard events != 0, let connection = connections[id] else { continue }
             if events & (POLLIN | POLLHUP | POLLERR) != 0 && connection.machine.wantsRead {
                 readFrom(id, now: now)
