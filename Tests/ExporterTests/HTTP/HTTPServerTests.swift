@@ -224,6 +224,52 @@ import Testing
         }
     }
 
+    @Test func garbageIsAnswered400AndTheServerCarriesOn() throws {
+        try withTestServer(router: Self.router()) { _, port in
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<5 {
+                let connection = try #require(TestHTTPConnection(port: port))
+                connection.send((0..<65536).map { _ in UInt8.random(in: 0...255, using: &generator) })
+                if let response = connection.readResponse() { #expect([400, 414, 431].contains(response.status)) }
+                #expect(connection.isClosedByServer())
+            }
+            #expect(Self.get("/hello", port: port)?.status == 200)
+        }
+    }
+
+    @Test func clientThatStopsReadingIsCutOffAfterTheWriteTimeout() throws {
+        let configuration = HTTPServerConfiguration(writeTimeout: .milliseconds(500))
+        try withTestServer(configuration: configuration, router: Self.router()) { _, port in
+            let connection = try #require(TestHTTPConnection(port: port))
+            connection.send("GET /huge HTTP/1.1\r\nHost: x\r\n\r\n")
+            sleep(2)
+            var received = 0
+            var scratch = [UInt8](repeating: 0, count: 65536)
+            while case let count = recv(connection.fd, &scratch, scratch.count, 0), count > 0 { received += count }
+            #expect(received < 16 << 20)
+            #expect(Self.get("/hello", port: port)?.status == 200)
+        }
+    }
+
+    @Test func slowHandlerDoesNotDelayOtherRoutes() throws {
+        let release = DispatchSemaphore(value: 0)
+        let entered = DispatchSemaphore(value: 0)
+        var router = Self.router()
+        router.register("/slow") { _ in
+            entered.signal()
+            release.wait()
+            return .text("done")
+        }
+        try withTestServer(configuration: HTTPServerConfiguration(handlerConcurrency: 2), router: router) { _, port in
+            let slow = try #require(TestHTTPConnection(port: port))
+            slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
+            entered.wait()
+            #expect(Self.get("/hello", port: port)?.status == 200)
+            release.signal()
+            #expect(slow.readResponse()?.text == "done\n")
+        }
+    }
+
     @Test func concurrencyLimiterAnswers503WhenTheLimitIsReached() throws {
         let release = DispatchSemaphore(value: 0)
         let entered = DispatchSemaphore(value: 0)
