@@ -16,7 +16,17 @@ import Synchronization
 /// The server speaks keep-alive HTTP/1.1 (and 1.0), answers `HEAD` like `GET` without the body, gzips textual
 /// responses for clients that accept it, and protects itself with connection, size and time limits (see
 /// ``HTTPServerConfiguration``). Handlers are synchronous closures run off the event loop, at most
-/// ``HTTPServerConfiguration/handlerConcurrency`` at a time. `SIGPIPE` is ignored process-wide on ``start()``.
+/// ``HTTPServerConfiguration/handlerConcurrency`` at a time. `SIGPIPE` is ignored process-wide on ``start()``
+/// and every send uses `MSG_NOSIGNAL`.
+///
+/// Design: one thread runs ``HTTPEventLoop`` (`poll(2)` over the listener, a wake pipe and every non-blocking
+/// connection socket) and owns all sockets; each connection's protocol state is a pure
+/// ``HTTPConnectionStateMachine`` fed by that loop, and request parsing is the pure ``HTTPRequestParser``.
+/// Complete requests go, in arrival order, to a fixed set of serial Dispatch queues (one thread each while
+/// busy), which route, run the handler, gzip, count and serialize, then post the bytes back to the loop. Thus a
+/// flood of idle or slow connections costs the loop only a `pollfd` each, and a slow handler occupies one
+/// handler queue, never the loop. Requests on one connection are handled one at a time (pipelining is
+/// answered in order); no input is read from a connection while its handler runs.
 public final class HTTPServer: Sendable {
     private enum State {
         case created
