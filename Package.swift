@@ -18,7 +18,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "PromText", swiftSettings: strictSettings),
-        .target(name: "Exporter", dependencies: ["PromText"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "Exporter", dependencies: ["PromText", "CZlib"], swiftSettings: strictSettings),
         .target(name: "RuleEval", dependencies: ["PromText", "Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "ExporterCommand", dependencies: ["Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "RuleEvalCommand", dependencies: ["RuleEval"], swiftSettings: strictSettings),
