@@ -42,31 +42,12 @@ public struct HealthReport: Sendable, Hashable {
                 isPassing ? "ok" : "\(probe.rawValue) failed: \(failures.joined(separator: "; "))", status: httpStatus)
         }
         let entries = checks.map { check in
-            let output = check.result.output.map { ",\"output\":\(quotedJSON($0))" } ?? ""
+            let output = check.result.output.map { ",\"output\":\(JSONText.quoted($0))" } ?? ""
             return
-                "\(quotedJSON(check.name)):[{\"status\":\"\(check.result.status.rawValue)\"\(output),\"time\":\(quotedJSON(time))}]"
+                "\(JSONText.quoted(check.name)):[{\"status\":\"\(check.result.status.rawValue)\"\(output),\"time\":\(JSONText.quoted(time))}]"
         }
         let json = "{\"status\":\"\(status.rawValue)\",\"checks\":{\(entries.joined(separator: ","))}}\n"
         return HTTPResponse(
             status: httpStatus, headers: ["Content-Type": "application/health+json"], body: Array(json.utf8))
     }
-}
-
-/// `text` as a JSON string literal.
-private func quotedJSON(_ text: String) -> String {
-    var quoted = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": quoted += "\\\""
-        case "\\": quoted += "\\\\"
-        case "\n": quoted += "\\n"
-        case "\r": quoted += "\\r"
-        case "\t": quoted += "\\t"
-        case _ where scalar.value < 0x20:
-            let hex = String(scalar.value, radix: 16)
-            quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default: quoted.unicodeScalars.append(scalar)
-        }
-    }
-    return quoted + "\""
 }
