@@ -6,7 +6,7 @@ import Synchronization
 /// let health = HealthChecks()
 /// health.registerHeartbeat("collection", staleAfter: .seconds(120))
 /// health.registerReadinessCheck("rules") { rulesLoaded ? .pass : .fail("rules not loaded") }
-/// health.register(on: &router)              // /startupz, /livez, /readyz
+/// health.register(on: &router)              // /health/startup, /health/live, /health/ready
 /// // ... initialise ...
 /// health.markStartupComplete()
 /// // in the serving loop: health.heartbeat("collection")

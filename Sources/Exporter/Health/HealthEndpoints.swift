@@ -7,9 +7,11 @@ public struct HealthEndpoints: Sendable, Hashable {
     /// The readiness probe path.
     public var readiness: String
 
-    /// Creates the paths; the defaults are Kubernetes' own names `/startupz`, `/livez` and `/readyz`.
+    /// Creates the paths; the defaults are Tocsin's `/health/startup`, `/health/live` and `/health/ready`.
     /// (Prometheus itself serves `/-/healthy` and `/-/ready`; pass those for a Prometheus-compatible API.)
-    public init(startup: String = "/startupz", liveness: String = "/livez", readiness: String = "/readyz") {
+    public init(
+        startup: String = "/health/startup", liveness: String = "/health/live", readiness: String = "/health/ready"
+    ) {
         self.startup = startup
         self.liveness = liveness
         self.readiness = readiness

@@ -34,7 +34,8 @@ import Testing
         #expect(histogram.samples.map(\.value) == [1, 2, 3, 3.55, 3])
     }
 
-    @Test func requestCountIsZeroForUnknownSeries() {
-        #expect(HTTPServerMetrics(namespace: "x").requestCount(handler: "/", code: 200) == 0)
+    @Test func nothingIsReportedBeforeTheFirstRequest() {
+        let families = HTTPServerMetrics(namespace: "x").collect()
+        #expect(families.allSatisfy { $0.samples.isEmpty })
     }
 }

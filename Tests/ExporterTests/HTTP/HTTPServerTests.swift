@@ -302,8 +302,11 @@ import Testing
             _ = Self.get("/hello", port: port)
             _ = Self.get("/hello", port: port)
             _ = Self.get("/missing", port: port)
-            #expect(metrics.requestCount(handler: "/hello", code: 200) == 2)
-            #expect(metrics.requestCount(handler: "other", code: 404) == 1)
+            let counts = metrics.collect()[0].samples.map {
+                "\($0.labels["handler"] ?? "") \($0.labels["code"] ?? "") \($0.value)"
+            }
+            #expect(counts.contains("/hello 200 2.0"))
+            #expect(counts.contains("other 404 1.0"))
         }
     }
 

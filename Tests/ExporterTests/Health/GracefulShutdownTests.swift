@@ -25,11 +25,11 @@ import Testing
         let (server, health, port) = try serve()
         let shutdown = GracefulShutdown(
             server: server, health: health, drainDelay: .seconds(1), gracePeriod: .seconds(5))
-        #expect(status("/readyz", port: port) == 200)
+        #expect(status("/health/ready", port: port) == 200)
         shutdown.requestShutdown()
         // During the drain delay: not ready, still live, still serving new connections.
-        #expect(status("/readyz", port: port) == 503)
-        #expect(status("/livez", port: port) == 200)
+        #expect(status("/health/ready", port: port) == 503)
+        #expect(status("/health/live", port: port) == 200)
         #expect(status("/hello", port: port) == 200)
         #expect(shutdown.wait(timeout: .seconds(20)))
         #expect(TestHTTPConnection(port: port) == nil)
@@ -47,7 +47,7 @@ import Testing
             waited += 1
         }
         #expect(health.phase == .shuttingDown)
-        #expect(status("/readyz", port: port) == 503)
+        #expect(status("/health/ready", port: port) == 503)
         #expect(!shutdown.wait(timeout: .milliseconds(200)))
         kill(getpid(), SIGUSR2)
         #expect(shutdown.wait(timeout: .seconds(20)))

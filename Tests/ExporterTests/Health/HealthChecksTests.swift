@@ -13,11 +13,11 @@ import Testing
     @Test func plainProbeAnswersOkOr503WithTheReason() {
         let health = HealthChecks()
         let readiness = health.handler(for: .readiness)
-        let starting = readiness(HTTPRequest(method: .get, target: "/readyz"))
+        let starting = readiness(HTTPRequest(method: .get, target: "/health/ready"))
         #expect(starting.status == .serviceUnavailable)
         #expect(String(decoding: starting.body, as: UTF8.self) == "readiness failed: lifecycle: starting\n")
         health.markStartupComplete()
-        let ready = readiness(HTTPRequest(method: .get, target: "/readyz"))
+        let ready = readiness(HTTPRequest(method: .get, target: "/health/ready"))
         #expect(ready.status == .ok)
         #expect(String(decoding: ready.body, as: UTF8.self) == "ok\n")
     }
@@ -28,8 +28,8 @@ import Testing
         health.registerReadinessCheck("rules") { .fail("2 files failed to load: \"a.yml\"") }
         let handler = health.handler(for: .readiness)
         for request in [
-            HTTPRequest(method: .get, target: "/readyz?verbose"),
-            HTTPRequest(method: .get, target: "/readyz", headers: ["accept": "application/health+json; q=1"]),
+            HTTPRequest(method: .get, target: "/health/ready?verbose"),
+            HTTPRequest(method: .get, target: "/health/ready", headers: ["accept": "application/health+json; q=1"]),
         ] {
             let response = handler(request)
             #expect(response.status == .serviceUnavailable)
@@ -69,10 +69,10 @@ import Testing
         var router = Router()
         health.register(on: &router, endpoints: HealthEndpoints(liveness: "/-/healthy", readiness: "/-/ready"))
         #expect(
-            router.respond(to: HTTPRequest(method: .get, target: "/startupz")).response.status == .serviceUnavailable)
+            router.respond(to: HTTPRequest(method: .get, target: "/health/startup")).response.status == .serviceUnavailable)
         #expect(router.respond(to: HTTPRequest(method: .get, target: "/-/healthy")).response.status == .ok)
         #expect(
             router.respond(to: HTTPRequest(method: .head, target: "/-/ready")).response.status == .serviceUnavailable)
-        #expect(router.respond(to: HTTPRequest(method: .get, target: "/livez")).response.status == .notFound)
+        #expect(router.respond(to: HTTPRequest(method: .get, target: "/health/live")).response.status == .notFound)
     }
 }
