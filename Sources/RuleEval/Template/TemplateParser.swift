@@ -367,6 +367,10 @@ struct TemplateParser {
         let text = token.text
         if token.kind == .charConstant {
             guard let value = GoQuote.unquote(text), let scalar = value.unicodeScalars.first else {
+                let inner = text.dropFirst().dropLast()
+                if let decoded = GoQuote.unquote("\"" + inner + "\""), decoded.unicodeScalars.count > 1 {
+                    throw error("malformed character constant: \(text)")
+                }
                 throw error("invalid syntax")
             }
             return TemplateNumber(text: text, integer: Int64(scalar.value), float: Double(scalar.value))
