@@ -4,13 +4,15 @@
 /// `and` and `or` short-circuit and are evaluated by the executor; their entries here only carry the signature.
 enum GoBuiltinFunctions {
     static let all: [String: TemplateFunction] = [
-        "and": TemplateFunction([.reflectValue], variadic: .reflectValue) { arguments, _ in arguments.last ?? .missing },
+        "and": TemplateFunction([.reflectValue], variadic: .reflectValue) { arguments, _ in arguments.last ?? .missing
+        },
         "or": TemplateFunction([.reflectValue], variadic: .reflectValue) { arguments, _ in arguments.last ?? .missing },
         "not": TemplateFunction([.reflectValue]) { arguments, _ in .bool(!arguments[0].isTrue) },
         "len": TemplateFunction([.reflectValue]) { arguments, _ throws(TemplateFunctionError) in
             .int(try length(arguments[0]))
         },
-        "index": TemplateFunction([.reflectValue], variadic: .reflectValue) { arguments, _ throws(TemplateFunctionError) in
+        "index": TemplateFunction([.reflectValue], variadic: .reflectValue) {
+            arguments, _ throws(TemplateFunctionError) in
             try index(arguments[0], Array(arguments.dropFirst()))
         },
         "print": TemplateFunction([], variadic: .anyValue) { arguments, _ in .string(GoPrinter.sprint(arguments)) },

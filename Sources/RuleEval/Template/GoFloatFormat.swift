@@ -51,7 +51,8 @@ enum GoFloatFormat {
         index >= 0 && index < decimal.digits.count ? Character(Unicode.Scalar(decimal.digits[index])) : "0"
     }
 
-    private static func appendExponential(_ decimal: ShortestDecimal, precision: Int, verb: UInt8, to out: inout String) {
+    private static func appendExponential(_ decimal: ShortestDecimal, precision: Int, verb: UInt8, to out: inout String)
+    {
         out.append(digit(decimal, 0))
         if precision > 0 {
             out.append(".")

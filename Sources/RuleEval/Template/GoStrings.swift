@@ -45,7 +45,9 @@ enum GoStrings {
         let lower = text.lowercased()
         let unsigned = lower.hasPrefix("+") || lower.hasPrefix("-") ? String(lower.dropFirst()) : lower
         let special = ["inf", "infinity", "nan"].contains(unsigned)
-        let body = text.contains("_") && (unsigned.hasPrefix("0x") || unsigned.hasPrefix("0b")) ? text.filter { $0 != "_" } : text
+        let body =
+            text.contains("_") && (unsigned.hasPrefix("0x") || unsigned.hasPrefix("0b"))
+            ? text.filter { $0 != "_" } : text
         guard !text.isEmpty, !text.contains(" "), let value = Double(body) else {
             throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
         }

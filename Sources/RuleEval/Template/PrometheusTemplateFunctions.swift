@@ -39,7 +39,8 @@ enum PrometheusTemplateFunctions {
                 throw TemplateFunctionError(
                     "regexp: Compile(\(GoQuote.quote(pattern))): error parsing regexp: invalid pattern")
             }
-            return .string(regex.replaceAll(in: arguments[2].stringKindValue ?? "", with: arguments[1].stringKindValue ?? ""))
+            return .string(
+                regex.replaceAll(in: arguments[2].stringKindValue ?? "", with: arguments[1].stringKindValue ?? ""))
         },
         "safeHtml": TemplateFunction([.string]) { arguments, _ in .html(arguments[0].stringKindValue ?? "") },
         "match": TemplateFunction([.string, .string]) { arguments, _ throws(TemplateFunctionError) in

@@ -203,7 +203,9 @@ struct TemplateExecutor {
         failure("range iterations exceed the limit of \(Self.maximumIterations)")
     }
 
-    private mutating func assignRangeVariables(_ pipeline: TemplatePipeline, index: TemplateValue, element: TemplateValue)
+    private mutating func assignRangeVariables(
+        _ pipeline: TemplatePipeline, index: TemplateValue, element: TemplateValue
+    )
         throws(Signal)
     {
         let declarations = pipeline.declarations
@@ -297,7 +299,8 @@ struct TemplateExecutor {
         case .string(_, let value, _): return .string(value)
         case .number(let number, _):
             let text = number.text.lowercased()
-            let isHexOrRune = text.hasPrefix("0x") || text.hasPrefix("-0x") || text.hasPrefix("+0x")
+            let isHexOrRune =
+                text.hasPrefix("0x") || text.hasPrefix("-0x") || text.hasPrefix("+0x")
                 || text.hasPrefix("'")
             if let float = number.float, !isHexOrRune, text.contains(where: { ".ep".contains($0) }) {
                 return .float(float)
@@ -415,7 +418,9 @@ struct TemplateExecutor {
     }
 
     /// Go's `evalArg`: evaluates `operand` for a parameter of `type` (`nil` means untyped).
-    private mutating func evalArgument(_ dot: TemplateValue, _ operand: TemplateOperand, as type: TemplateParameterType?)
+    private mutating func evalArgument(
+        _ dot: TemplateValue, _ operand: TemplateOperand, as type: TemplateParameterType?
+    )
         throws(Signal) -> TemplateValue
     {
         at(.operand(operand))

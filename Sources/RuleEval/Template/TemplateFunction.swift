@@ -82,7 +82,8 @@ struct TemplateFunction: Sendable {
     /// A function of fixed arity.
     init(
         _ parameters: [TemplateParameterType], variadic: TemplateParameterType? = nil,
-        _ body: @escaping @Sendable ([TemplateValue], TemplateEnvironment) throws(TemplateFunctionError) ->
+        _ body:
+            @escaping @Sendable ([TemplateValue], TemplateEnvironment) throws(TemplateFunctionError) ->
             TemplateValue
     ) {
         self.parameters = parameters

@@ -45,8 +45,9 @@ enum TemplateValue: Sendable {
         case .sample: "*template.sample"
         case .time: "*time.Time"
         case .duration: "*time.Duration"
-        case .alertData: "struct { Labels map[string]string; ExternalLabels map[string]string; "
-            + "ExternalURL string; Value interface {} }"
+        case .alertData:
+            "struct { Labels map[string]string; ExternalLabels map[string]string; "
+                + "ExternalURL string; Value interface {} }"
         }
     }
 

@@ -84,10 +84,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{{ printf "%d|%5d|%-5d|%05d|%x|%X|%o|%b|%#x|%+d" 42 42 42 -42 255 255 8 5 255 3 }}"#,
-            "42|   42|42   |-0042|ff|FF|10|101|0xff|+3"),
-        (#"{{ printf "%s|%q|%v|%5s|%-5s|%.2s|%x" "ab" "a\"b" "c" "d" "e" "xyz" "hi" }}"#,
-            #"ab|"a\"b"|c|    d|e    |xy|6869"#),
+        (
+            #"{{ printf "%d|%5d|%-5d|%05d|%x|%X|%o|%b|%#x|%+d" 42 42 42 -42 255 255 8 5 255 3 }}"#,
+            "42|   42|42   |-0042|ff|FF|10|101|0xff|+3"
+        ),
+        (
+            #"{{ printf "%s|%q|%v|%5s|%-5s|%.2s|%x" "ab" "a\"b" "c" "d" "e" "xyz" "hi" }}"#,
+            #"ab|"a\"b"|c|    d|e    |xy|6869"#
+        ),
         (#"{{ printf "%t %v" true false }}"#, "true false"),
         (#"{{ printf "100%%" }}"#, "100%"),
         (#"{{ printf "%d" }}"#, "%!d(MISSING)"),
@@ -151,8 +155,10 @@ import Testing
         ("{{ with $labels.job }}job={{ . }}{{ end }}", "job=api"),
         ("{{ with $labels.missing }}x{{ else }}none{{ end }}", "none"),
         ("{{ with $labels.missing }}x{{ else with $labels.job }}{{ . }}{{ end }}", "api"),
-        ("{{ range $k, $v := $labels }}{{ $k }}={{ $v }};{{ end }}",
-            "__name__=up;instance=host-1.example.com:9100;job=api;"),
+        (
+            "{{ range $k, $v := $labels }}{{ $k }}={{ $v }};{{ end }}",
+            "__name__=up;instance=host-1.example.com:9100;job=api;"
+        ),
         ("{{ range $labels }}{{ . }},{{ end }}", "up,host-1.example.com:9100,api,"),
         ("{{ range $v := $labels }}{{ $v }},{{ end }}", "up,host-1.example.com:9100,api,"),
         ("{{ range $externalLabels }}{{ . }}{{ else }}empty{{ end }}", "eu-west"),

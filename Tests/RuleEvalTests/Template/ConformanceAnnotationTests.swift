@@ -34,7 +34,8 @@ struct ConformanceAnnotationTests {
                 in: batch.tests, header: "exp_annotations:", indent: 8)
             {
                 var candidates: [String] = []
-                for (templateAlert, templateKey, template) in templates where templateKey == key && templateAlert == alert {
+                for (templateAlert, templateKey, template) in templates
+                where templateKey == key && templateAlert == alert {
                     guard let (labels, value) = try Self.recover(expected, from: template) else { continue }
                     candidates.append(
                         AlertTemplate.expand(

@@ -65,8 +65,10 @@ import Testing
         ("{{ toLower \"HeLLo\" }}", "hello"),
         ("{{ match \"^a.i$\" $labels.job }} {{ match \"x\" \"abc\" }}", "true false"),
         ("{{ reReplaceAll \"localhost:(.*)\" \"my.domain:$1\" \"localhost:3000\" }}", "my.domain:3000"),
-        ("{{ reReplaceAll \"(?P<host>[^:]+):([0-9]+)\" \"${host}/$2\" $labels.instance }}",
-            "host-1.example.com/9100"),
+        (
+            "{{ reReplaceAll \"(?P<host>[^:]+):([0-9]+)\" \"${host}/$2\" $labels.instance }}",
+            "host-1.example.com/9100"
+        ),
         // Go's Expand reads "$1x" as the group named "1x", which does not exist.
         ("{{ reReplaceAll \"(b)\" \"$1x\" \"abc\" }}", "ac"),
         ("{{ reReplaceAll \"b\" \"$$\" \"abc\" }}", "a$c"),
@@ -89,8 +91,10 @@ import Testing
     @Test(arguments: [
         ("{{ query \"up\" | len }}", "2"),
         ("{{ with query \"up\" }}{{ . | first | value }}{{ end }}", "1"),
-        ("{{ range query \"up\" | sortByLabel \"instance\" }}{{ .Labels.instance }}={{ .Value }} {{ end }}",
-            "a:9100=0 b:9100=1 "),
+        (
+            "{{ range query \"up\" | sortByLabel \"instance\" }}{{ .Labels.instance }}={{ .Value }} {{ end }}",
+            "a:9100=0 b:9100=1 "
+        ),
         ("{{ range $i, $s := query \"up\" }}{{ $i }}:{{ label \"instance\" $s }} {{ end }}", "0:b:9100 1:a:9100 "),
         ("{{ query \"up\" | first | label \"instance\" }}", "b:9100"),
         ("{{ (query \"up\" | first).Value }}", "1"),

@@ -69,16 +69,22 @@ import Testing
     /// Execution errors: `(template text, column of the reported node, context, message)`.
     @Test(arguments: [
         ("{{ $value | toUpper }}", 12, "toUpper", "wrong type for value; expected string; got float64"),
-        ("{{ humanize \"abc\" }}", 3, "humanize \"abc\"",
-            "error calling humanize: strconv.ParseFloat: parsing \"abc\": invalid syntax"),
-        ("{{ humanizeDuration \"not-a-number\" }}", 3, "humanizeDuration \"no...",
-            "error calling humanizeDuration: strconv.ParseFloat: parsing \"not-a-number\": invalid syntax"),
+        (
+            "{{ humanize \"abc\" }}", 3, "humanize \"abc\"",
+            "error calling humanize: strconv.ParseFloat: parsing \"abc\": invalid syntax"
+        ),
+        (
+            "{{ humanizeDuration \"not-a-number\" }}", 3, "humanizeDuration \"no...",
+            "error calling humanizeDuration: strconv.ParseFloat: parsing \"not-a-number\": invalid syntax"
+        ),
         ("{{ if gt $value 10 }}x{{ end }}", 6, "gt $value 10", "error calling gt: incompatible types for comparison"),
         ("{{ lt true false }}", 3, "lt true false", "error calling lt: invalid type for comparison"),
         ("{{ eq 1 }}", 3, "eq 1", "error calling eq: missing argument for comparison"),
-        ("{{ .Nope }}", 3, ".Nope",
+        (
+            "{{ .Nope }}", 3, ".Nope",
             "can't evaluate field Nope in type struct { Labels map[string]string; ExternalLabels "
-                + "map[string]string; ExternalURL string; Value interface {} }"),
+                + "map[string]string; ExternalURL string; Value interface {} }"
+        ),
         ("{{ $value.x }}", 9, "$value.x", "can't evaluate field x in type float64"),
         ("{{ $labels.job 1 }}", 10, "$labels.job", "job is not a method but has arguments"),
         ("{{ $value 1 }}", 3, "$value", "can't give argument to non-function $value"),
@@ -88,15 +94,23 @@ import Testing
         ("{{ index $labels 1 }}", 3, "index $labels 1", "error calling index: value has type int; should be string"),
         ("{{ len 3 }}", 3, "len 3", "error calling len: len of type int"),
         ("{{ range $value }}{{ end }}", 9, "$value", "range can't iterate over 1234.5"),
-        ("{{ label \"x\" nil }}", 3, "label \"x\" nil",
-            "error calling label: runtime error: invalid memory address or nil pointer dereference"),
-        ("{{ first (query \"none\") }}", 3, "first (query \"none\")",
-            "error calling first: first() called on vector with no elements"),
+        (
+            "{{ label \"x\" nil }}", 3, "label \"x\" nil",
+            "error calling label: runtime error: invalid memory address or nil pointer dereference"
+        ),
+        (
+            "{{ first (query \"none\") }}", 3, "first (query \"none\")",
+            "error calling first: first() called on vector with no elements"
+        ),
         ("{{ toTime \"NaN\" }}", 3, "toTime \"NaN\"", "error calling toTime: value is NaN or Inf"),
-        ("{{ parseDuration \"1x\" }}", 3, "parseDuration \"1x\"",
-            "error calling parseDuration: unknown unit \"x\" in duration \"1x\""),
-        ("{{ parseDuration \"30m1h\" }}", 3, "parseDuration \"30m1h...",
-            "error calling parseDuration: not a valid duration string: \"30m1h\""),
+        (
+            "{{ parseDuration \"1x\" }}", 3, "parseDuration \"1x\"",
+            "error calling parseDuration: unknown unit \"x\" in duration \"1x\""
+        ),
+        (
+            "{{ parseDuration \"30m1h\" }}", 3, "parseDuration \"30m1h...",
+            "error calling parseDuration: not a valid duration string: \"30m1h\""
+        ),
     ])
     func executionErrors(text: String, column: Int, context: String, message: String) {
         let query: TemplateQueryFunction = { _ in [] }
