@@ -15,6 +15,10 @@ enum GoBuiltinFunctions {
             arguments, _ throws(TemplateFunctionError) in
             try index(arguments[0], Array(arguments.dropFirst()))
         },
+        "slice": TemplateFunction([.reflectValue], variadic: .reflectValue) {
+            arguments, _ throws(TemplateFunctionError) in
+            try slice(arguments[0], Array(arguments.dropFirst()))
+        },
         "print": TemplateFunction([], variadic: .anyValue) { arguments, _ in .string(GoPrinter.sprint(arguments)) },
         "println": TemplateFunction([], variadic: .anyValue) { arguments, _ in
             .string(GoPrinter.sprintln(arguments))
@@ -105,16 +109,54 @@ enum GoBuiltinFunctions {
         }
     }
 
-    private static func sliceIndex(_ index: TemplateValue, count: Int) throws(TemplateFunctionError) -> Int {
+    /// Go's `slice`: `slice x 1 2` is `x[1:2]` for strings (by bytes) and query results.
+    private static func slice(_ item: TemplateValue, _ indexes: [TemplateValue]) throws(TemplateFunctionError)
+        -> TemplateValue
+    {
+        guard indexes.count <= 3 else { throw TemplateFunctionError("too many slice indexes: \(indexes.count)") }
+        let length: Int
+        switch item {
+        case .missing: throw TemplateFunctionError("slice of untyped nil")
+        case .string(let text), .html(let text):
+            if indexes.count == 3 { throw TemplateFunctionError("cannot 3-index slice a string") }
+            length = text.utf8.count
+        case .queryResult(let samples): length = samples.count
+        default:
+            let typeName = item.goTypeName.hasPrefix("*") ? String(item.goTypeName.dropFirst()) : item.goTypeName
+            throw TemplateFunctionError("can't slice item of type \(typeName)")
+        }
+        var bounds = [0, length, length]
+        for (position, index) in indexes.enumerated() {
+            bounds[position] = try boundedIndex(index, capacity: length)
+        }
+        if bounds[0] > bounds[1] { throw TemplateFunctionError("invalid slice index: \(bounds[0]) > \(bounds[1])") }
+        if indexes.count == 3 && bounds[1] > bounds[2] {
+            throw TemplateFunctionError("invalid slice index: \(bounds[1]) > \(bounds[2])")
+        }
+        switch item {
+        case .string(let text): return .string(String(decoding: Array(text.utf8)[bounds[0]..<bounds[1]], as: UTF8.self))
+        case .html(let text): return .html(String(decoding: Array(text.utf8)[bounds[0]..<bounds[1]], as: UTF8.self))
+        case .queryResult(let samples): return .queryResult(Array(samples[bounds[0]..<bounds[1]]))
+        default: return item
+        }
+    }
+
+    /// Go's `indexArg`: an int between 0 and `capacity` inclusive.
+    private static func boundedIndex(_ index: TemplateValue, capacity: Int) throws(TemplateFunctionError) -> Int {
         switch index {
         case .int(let value):
-            // Go accepts index == len and then panics in reflect (funcs.go indexArg).
-            guard value >= 0, value <= count else { throw TemplateFunctionError("index out of range: \(value)") }
-            guard value < count else { throw TemplateFunctionError("reflect: slice index out of range") }
+            guard value >= 0, value <= capacity else { throw TemplateFunctionError("index out of range: \(value)") }
             return value
         case .missing: throw TemplateFunctionError("cannot index slice/array with nil")
         default: throw TemplateFunctionError("cannot index slice/array with type \(index.goTypeName)")
         }
+    }
+
+    private static func sliceIndex(_ index: TemplateValue, count: Int) throws(TemplateFunctionError) -> Int {
+        let value = try boundedIndex(index, capacity: count)
+        // Go accepts index == len in indexArg and then panics in reflect.
+        guard value < count else { throw TemplateFunctionError("reflect: slice index out of range") }
+        return value
     }
 
     private static func mapKey(_ index: TemplateValue) throws(TemplateFunctionError) -> String {

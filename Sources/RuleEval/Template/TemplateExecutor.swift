@@ -10,6 +10,9 @@ struct TemplateExecutor {
     static let maximumIterations = 100_000
     /// Output bytes allowed in one execution.
     static let maximumOutputBytes = 1 << 20
+    /// Bytes of strings that function calls may produce in one execution (a `printf` in a loop can build
+    /// megabytes per call without printing them).
+    static let maximumProducedBytes = 16 << 20
 
     /// Control flow out of the walk: an error, or `break`/`continue` travelling to their range.
     private enum Signal: Error {
@@ -49,6 +52,7 @@ struct TemplateExecutor {
     private var iterations = 0
     private(set) var output = ""
     private var outputBytes = 0
+    private var producedBytes = 0
 
     private init(name: String, input: [UInt8], data: TemplateValue, environment: TemplateEnvironment) {
         self.name = name
@@ -409,12 +413,18 @@ struct TemplateExecutor {
             let type = count - 1 < fixed ? function.parameters[count - 1] : function.variadic ?? .anyValue
             values.append(try validate(final, as: type))
         }
+        let result: TemplateValue
         do throws(TemplateFunctionError) {
-            return try function.body(values, environment)
+            result = try function.body(values, environment)
         } catch {
             at(node)
             throw failure("error calling \(name): \(error.message)")
         }
+        producedBytes += result.stringKindValue?.utf8.count ?? 0
+        guard producedBytes <= Self.maximumProducedBytes else {
+            throw failure("template functions produced more than \(Self.maximumProducedBytes) bytes")
+        }
+        return result
     }
 
     /// Go's `evalArg`: evaluates `operand` for a parameter of `type` (`nil` means untyped).

@@ -69,8 +69,6 @@ struct TemplateNumber: Sendable {
     var text: String
     /// The value as an integer, if it is one that fits in 64 bits.
     var integer: Int64?
-    /// Whether it is an integer literal that only fits unsigned 64 bits.
-    var isUnsignedOnly = false
     /// The value as a float, if it can be one.
     var float: Double?
 }

@@ -380,11 +380,8 @@ struct TemplateParser {
         }
         var number = TemplateNumber(text: text)
         if let integer = Self.parseInteger(text) {
-            if let signed = Int64(exactly: integer) {
-                number.integer = signed
-            } else {
-                number.isUnsignedOnly = integer > 0
-            }
+            // An integer beyond Int64 (but within UInt64) stays unusable as int, as Go's idealConstant reports.
+            number.integer = Int64(exactly: integer)
             number.float = Double(integer)
             return number
         }

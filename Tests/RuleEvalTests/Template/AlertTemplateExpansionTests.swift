@@ -123,6 +123,7 @@ import Testing
         (#"{{ urlquery "a b&c/d~" }}"#, "a+b%26c%2Fd~"),
         (#"{{ len $labels }} {{ len "héllo" }} {{ len (args 1 2) }}"#, "3 6 2"),
         (#"{{ index "abc" 1 }}"#, "98"),
+        (#"{{ slice "hello" 1 3 }}|{{ slice "hello" 2 }}|{{ slice "hello" }}"#, "el|llo|hello"),
     ])
     func goBuiltins(text: String, expected: String) {
         #expect(TemplateFixture.expand(text) == expected)

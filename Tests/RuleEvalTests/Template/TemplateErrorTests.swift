@@ -93,6 +93,8 @@ import Testing
         ("{{ humanize }}", 3, "humanize", "wrong number of args for humanize: want 1 got 0"),
         ("{{ index $labels 1 }}", 3, "index $labels 1", "error calling index: value has type int; should be string"),
         ("{{ len 3 }}", 3, "len 3", "error calling len: len of type int"),
+        ("{{ slice \"abc\" 2 1 }}", 3, "slice \"abc\" 2 1", "error calling slice: invalid slice index: 2 > 1"),
+        ("{{ index \"abc\" 4 }}", 3, "index \"abc\" 4", "error calling index: index out of range: 4"),
         ("{{ range $value }}{{ end }}", 9, "$value", "range can't iterate over 1234.5"),
         (
             "{{ label \"x\" nil }}", 3, "label \"x\" nil",
@@ -156,6 +158,11 @@ import Testing
         let result = TemplateFixture.expand(
             "{{ range 100000 }}{{ printf \"%100s\" \"x\" }}{{ end }}")
         #expect(result.hasSuffix("template output exceeds 1048576 bytes>"))
+    }
+
+    @Test func functionResultsAreBounded() {
+        let result = TemplateFixture.expand("{{ range 100 }}{{ $x := printf \"%1000000d\" 1 }}{{ end }}")
+        #expect(result.hasSuffix("template functions produced more than 16777216 bytes>"))
     }
 
     @Test func deepNestingIsRejected() {
