@@ -87,10 +87,8 @@ struct TemplateExecutor {
                     position: SourcePosition(offset: 0, line: 1, column: 1)))
         }
         let position = SourcePosition(offset: current.position, in: input)
-        var context = current.goDescription
-        if context.utf8.count > 20 {
-            context = String(String.UnicodeScalarView(context.unicodeScalars.prefix(20))) + "..."
-        }
+        // Current Go prints the whole node (parse.go ErrorContext); releases before Go 1.11 cut it at 20 bytes.
+        let context = current.goDescription
         // Go's ErrorContext prints the column as a 0-based byte offset within the line.
         let location = "\(name):\(position.line):\(position.column - 1)"
         return .failure(
@@ -268,9 +266,10 @@ struct TemplateExecutor {
             at(.operand(first))
             return try evalFieldChain(dot, receiver: dot, path[...], arguments: arguments, final: final)
         case .chain(let base, let fields, _):
+            // Go's evalChainNode does not record the chain again after evaluating its base, so errors in the
+            // fields name the base's last node.
             at(.operand(first))
             let receiver = try evalArgument(dot, base, as: nil)
-            at(.operand(first))
             return try evalFieldChain(dot, receiver: receiver, fields[...], arguments: arguments, final: final)
         case .identifier(let name, _):
             at(.operand(first))
@@ -452,7 +451,6 @@ struct TemplateExecutor {
             return try validate(try evalCall(dot, name, node: .operand(operand), arguments: [], final: nil), as: type)
         case .chain(let base, let fields, _):
             let receiver = try evalArgument(dot, base, as: nil)
-            at(.operand(operand))
             return try validate(
                 try evalFieldChain(dot, receiver: receiver, fields[...], arguments: [], final: nil), as: type)
         case .bool, .number, .string:

@@ -74,7 +74,7 @@ import Testing
             "error calling humanize: strconv.ParseFloat: parsing \"abc\": invalid syntax"
         ),
         (
-            "{{ humanizeDuration \"not-a-number\" }}", 3, "humanizeDuration \"no...",
+            "{{ humanizeDuration \"not-a-number\" }}", 3, "humanizeDuration \"not-a-number\"",
             "error calling humanizeDuration: strconv.ParseFloat: parsing \"not-a-number\": invalid syntax"
         ),
         ("{{ if gt $value 10 }}x{{ end }}", 6, "gt $value 10", "error calling gt: incompatible types for comparison"),
@@ -110,7 +110,7 @@ import Testing
             "error calling parseDuration: unknown unit \"x\" in duration \"1x\""
         ),
         (
-            "{{ parseDuration \"30m1h\" }}", 3, "parseDuration \"30m1h...",
+            "{{ parseDuration \"30m1h\" }}", 3, "parseDuration \"30m1h\"",
             "error calling parseDuration: not a valid duration string: \"30m1h\""
         ),
     ])
