@@ -2,20 +2,7 @@
 enum GoTime {
     /// `time.Unix(...).UTC().String()`: `2015-06-23 13:19:44.128 +0000 UTC`, fraction without trailing zeros.
     static func timeString(unixMilliseconds: Int64) -> String {
-        let (days, millisecondOfDay) = unixMilliseconds.quotientAndRemainderFlooring(dividingBy: 86_400_000)
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
-        let secondOfDay = millisecondOfDay / 1000
-        let millisecond = millisecondOfDay % 1000
-        var text = year < 0 ? "-" + padded(-year, 4) : padded(year, 4)
-        text += "-" + padded(month, 2) + "-" + padded(day, 2)
-        text += " " + padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay / 60 % 60, 2)
-        text += ":" + padded(secondOfDay % 60, 2)
-        if millisecond != 0 {
-            var fraction = padded(millisecond, 3)
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
-        }
-        return text + " +0000 UTC"
+        format(unixMilliseconds: unixMilliseconds, layout: "2006-01-02 15:04:05.999999999 -0700 MST")
     }
 
     /// `time.Duration.String()`: `1h2m3.5s`, `1.5µs`, `0s`.
@@ -66,13 +53,14 @@ enum GoTime {
         return printed ? "." + String(digits.reversed()) : ""
     }
 
-    private static func padded(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return String(repeating: "0", count: max(width - text.count, 0)) + text
+    /// Zero-padded decimal; negative values keep their sign in front (Go's appendInt).
+    static func padded(_ value: Int64, _ width: Int) -> String {
+        let text = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(width - text.count, 0)) + text
     }
 
     /// Howard Hinnant's `civil_from_days`.
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
+    static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -88,7 +76,7 @@ enum GoTime {
 
 extension Int64 {
     /// Quotient and non-negative remainder (floor division).
-    fileprivate func quotientAndRemainderFlooring(dividingBy divisor: Int64) -> (Int64, Int64) {
+    func flooringDivision(by divisor: Int64) -> (Int64, Int64) {
         let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }

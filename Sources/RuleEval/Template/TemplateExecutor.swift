@@ -332,12 +332,20 @@ struct TemplateExecutor {
         _ dot: TemplateValue, receiver: TemplateValue, _ fields: ArraySlice<String>,
         arguments: ArraySlice<TemplateOperand>, final: TemplateValue?
     ) throws(Signal) -> TemplateValue {
+        let node = current
         var receiver = receiver
-        for field in fields.dropLast() {
-            receiver = try evalField(field, receiver: receiver, hasArguments: false)
+        for (index, field) in fields.enumerated() {
+            let isLast = index == fields.count - 1
+            if let method = receiver.method(named: field) {
+                receiver = try call(
+                    dot, method, name: field, node: node, arguments: isLast ? arguments : [],
+                    final: isLast ? final : nil)
+            } else {
+                receiver = try evalField(
+                    field, receiver: receiver, hasArguments: isLast && (!arguments.isEmpty || final != nil))
+            }
         }
-        return try evalField(
-            fields.last ?? "", receiver: receiver, hasArguments: !arguments.isEmpty || final != nil)
+        return receiver
     }
 
     /// Go's `evalField` for the receivers templates meet: the alert data struct, maps and samples.
@@ -385,6 +393,14 @@ struct TemplateExecutor {
         guard let function = TemplateFunction.all[name] else {
             throw failure("\(GoQuote.quote(name)) is not a defined function")
         }
+        return try call(dot, function, name: name, node: node, arguments: arguments, final: final)
+    }
+
+    /// Go's `evalCall`: checks the argument count, evaluates the arguments for the parameter types, calls.
+    private mutating func call(
+        _ dot: TemplateValue, _ function: TemplateFunction, name: String, node: NodeReference?,
+        arguments: ArraySlice<TemplateOperand>, final: TemplateValue?
+    ) throws(Signal) -> TemplateValue {
         let fixed = function.parameters.count
         let count = arguments.count + (final == nil ? 0 : 1)
         if function.variadic != nil {
@@ -416,7 +432,7 @@ struct TemplateExecutor {
         do throws(TemplateFunctionError) {
             result = try function.body(values, environment)
         } catch {
-            at(node)
+            if let node { at(node) }
             throw failure("error calling \(name): \(error.message)")
         }
         producedBytes += result.stringKindValue?.utf8.count ?? 0

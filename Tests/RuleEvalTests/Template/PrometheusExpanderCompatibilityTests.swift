@@ -87,6 +87,8 @@ import Testing
         ),
         ("{{ 1435065584.128 | humanizeTimestamp }}", "2015-06-23 13:19:44.128 +0000 UTC"),
         ("{{ \"1435065584.128\" | humanizeTimestamp }}", "2015-06-23 13:19:44.128 +0000 UTC"),
+        ("{{ (1435065584.128 | toTime).Format \"2006\" }}", "2015"),
+        ("{{ (\"1435065584.128\" | toTime).Format \"2006\" }}", "2015"),
         ("{{ \"aa bb CC\" | title }}", "Aa Bb CC"),
         ("{{ \"aa bb CC\" | toUpper }}", "AA BB CC"),
         ("{{ \"aA bB CC\" | toLower }}", "aa bb cc"),

@@ -52,6 +52,16 @@ import Testing
         ("{{ humanizePercentage 1 }}", "100%"),
         ("{{ toTime 1435065584.128 }}", "2015-06-23 13:19:44.128 +0000 UTC"),
         ("{{ toDuration 90 }}", "1m30s"),
+        (
+            "{{ (toTime 1435065584.128).Format \"2006-01-02T15:04:05.000Z07:00 Mon Jan _2 3:04PM .999 MST 002\" }}",
+            "2015-06-23T13:19:44.128Z Tue Jun 23 1:19PM .128 UTC 174"
+        ),
+        (
+            "{{ (toTime 1435065584).Format \"Monday, January 2 2006 15:04:05.999 -07:00\" }}",
+            "Tuesday, June 23 2015 13:19:44 +00:00"
+        ),
+        ("{{ (toTime 1435065584.128).Unix }} {{ (toTime -1.5).Unix }} {{ (toTime 0).Year }}", "1435065584 -2 1970"),
+        ("{{ (toDuration 90).Seconds }} {{ (toDuration 5400).Hours }} {{ (toDuration 1.5).String }}", "90 1.5 1.5s"),
         ("{{ toDuration 3600 }}", "1h0m0s"),
         ("{{ toDuration 0.5 }}", "500ms"),
         ("{{ toDuration 0 }}", "0s"),
