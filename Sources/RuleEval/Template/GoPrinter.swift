@@ -83,15 +83,16 @@ struct GoPrinter {
                 argumentIndex, format, i, arguments.count, &reordered, &goodArgumentIndex)
             if i < end && format[i] == "*" {
                 i += 1
-                let (width, present, next) = Self.intArgument(arguments, argumentIndex)
+                let (width, next) = Self.intArgument(arguments, argumentIndex)
                 argumentIndex = next
-                if !present { output.append("%!(BADWIDTH)") }
-                if let width, present {
-                    flags.width = width.magnitude > 1_000_000 ? nil : Int(width.magnitude)
+                if let width {
+                    flags.width = Int(width.magnitude)
                     if width < 0 {
                         flags.minus = true
                         flags.zero = false
                     }
+                } else {
+                    output.append("%!(BADWIDTH)")
                 }
                 afterIndex = false
             } else {
@@ -107,11 +108,11 @@ struct GoPrinter {
                     argumentIndex, format, i, arguments.count, &reordered, &goodArgumentIndex)
                 if i < end && format[i] == "*" {
                     i += 1
-                    let (precision, present, next) = Self.intArgument(arguments, argumentIndex)
+                    let (precision, next) = Self.intArgument(arguments, argumentIndex)
                     argumentIndex = next
-                    flags.precision = present ? precision.map { max($0, 0) } : nil
-                    if let precision, precision < 0 { flags.precision = nil }
-                    if !present { output.append("%!(BADPREC)") }
+                    // Go: a negative precision argument counts as missing.
+                    flags.precision = precision.flatMap { $0 >= 0 ? $0 : nil }
+                    if flags.precision == nil { output.append("%!(BADPREC)") }
                     afterIndex = false
                 } else {
                     let (number, next) = Self.parseNumber(format, i, end)
@@ -211,10 +212,12 @@ struct GoPrinter {
         return (found ? number : nil, i)
     }
 
-    private static func intArgument(_ arguments: [TemplateValue], _ index: Int) -> (Int?, Bool, Int) {
-        guard index < arguments.count else { return (nil, false, index) }
-        if case .int(let value) = arguments[index] { return (value, true, index + 1) }
-        return (nil, false, index + 1)
+    /// Go's `intFromArg`: the int argument at `index` (nil when missing, not an int or beyond 10⁶ in magnitude)
+    /// and the next argument index.
+    private static func intArgument(_ arguments: [TemplateValue], _ index: Int) -> (Int?, Int) {
+        guard index < arguments.count else { return (nil, index) }
+        if case .int(let value) = arguments[index], value.magnitude <= 1_000_000 { return (value, index + 1) }
+        return (nil, index + 1)
     }
 
     // MARK: - Arguments (fmt/print.go printArg)
