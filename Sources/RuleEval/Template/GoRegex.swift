@@ -1,15 +1,17 @@
 /// A regular expression with Go's `regexp` API shape: unanchored `MatchString` and `ReplaceAllString` with Go's
 /// `$1`/`${name}` expansion.
 ///
-/// Matching uses Swift's `Regex`, whose syntax covers the RE2 syntax rules use in practice; Go-only constructs
-/// may be rejected where Go accepts them.
+/// Matching uses Swift's `Regex` set to RE2's conventions: matching by Unicode scalar (Go matches runes), ASCII
+/// `\d`, `\w`, `\s` and simple word boundaries. Its syntax covers the RE2 syntax rules use in practice; Go-only
+/// constructs may be rejected where Go accepts them, and unlike RE2 the engine backtracks.
 struct GoRegex {
     private let regex: Regex<AnyRegexOutput>
 
     /// Compiles `pattern`; `nil` when it is not a valid expression.
     init?(_ pattern: String) {
         guard let regex = try? Regex(pattern) else { return nil }
-        self.regex = regex
+        self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyDigits().asciiOnlyWordCharacters()
+            .asciiOnlyWhitespace().wordBoundaryKind(.simple)
     }
 
     /// `regexp.MatchString`: whether any part of `text` matches.
@@ -17,11 +19,13 @@ struct GoRegex {
         (try? regex.firstMatch(in: text)) != nil
     }
 
-    /// `Regexp.ReplaceAllString`: every non-overlapping match replaced by the expanded `template`.
+    /// `Regexp.ReplaceAllString`: every non-overlapping match replaced by the expanded `template`; an empty match
+    /// right after a previous match is not replaced (regexp.go replaceAll).
     func replaceAll(in text: String, with template: String) -> String {
         var out = ""
         var last = text.startIndex
         for match in text.matches(of: regex) {
+            if match.range.isEmpty && match.range.lowerBound == last && last != text.startIndex { continue }
             out += text[last..<match.range.lowerBound]
             out += Self.expand(template, match.output)
             last = match.range.upperBound

@@ -45,7 +45,7 @@ struct TemplateExecutor {
     }
 
     private let name: String
-    private let input: [UInt8]
+    private let text: String
     private let environment: TemplateEnvironment
     private var variables: [(name: String, value: TemplateValue)]
     private var current: NodeReference?
@@ -54,9 +54,9 @@ struct TemplateExecutor {
     private var outputBytes = 0
     private var producedBytes = 0
 
-    private init(name: String, input: [UInt8], data: TemplateValue, environment: TemplateEnvironment) {
+    private init(name: String, text: String, data: TemplateValue, environment: TemplateEnvironment) {
         self.name = name
-        self.input = input
+        self.text = text
         self.environment = environment
         self.variables = [("$", data)]
     }
@@ -65,7 +65,7 @@ struct TemplateExecutor {
     static func execute(
         _ nodes: [TemplateNode], text: String, name: String, data: TemplateValue, environment: TemplateEnvironment
     ) throws(TemplateError) -> String {
-        var executor = TemplateExecutor(name: name, input: Array(text.utf8), data: data, environment: environment)
+        var executor = TemplateExecutor(name: name, text: text, data: data, environment: environment)
         do throws(Signal) {
             try executor.walk(data, nodes)
         } catch .failure(let error) {
@@ -86,7 +86,7 @@ struct TemplateExecutor {
                     phase: .execution, message: "template: \(name): \(message)",
                     position: SourcePosition(offset: 0, line: 1, column: 1)))
         }
-        let position = SourcePosition(offset: current.position, in: input)
+        let position = SourcePosition(offset: current.position, in: text.utf8)
         // Current Go prints the whole node (parse.go ErrorContext); releases before Go 1.11 cut it at 20 bytes.
         let context = current.goDescription
         // Go's ErrorContext prints the column as a 0-based byte offset within the line.

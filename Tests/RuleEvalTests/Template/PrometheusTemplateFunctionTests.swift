@@ -82,6 +82,11 @@ import Testing
         // Go's Expand reads "$1x" as the group named "1x", which does not exist.
         ("{{ reReplaceAll \"(b)\" \"$1x\" \"abc\" }}", "ac"),
         ("{{ reReplaceAll \"b\" \"$$\" \"abc\" }}", "a$c"),
+        // An empty match right after a match is not replaced (regexp.go replaceAll).
+        ("{{ reReplaceAll \"a*\" \"X\" \"baaac\" }}", "XbXcX"),
+        ("{{ reReplaceAll \"\\\\d\" \"#\" \"a1٣\" }}", "a#٣"),
+        // Go matches runes: "." matches the combining accent on its own.
+        ("{{ match \"^e.$\" \"e\\u0301\" }}", "true"),
         ("{{ stripPort $labels.instance }}", "host-1.example.com"),
         ("{{ stripPort \"[::1]:9090\" }} {{ stripPort \"example.com\" }}", "::1 example.com"),
         ("{{ stripDomain $labels.instance }}", "host-1:9100"),
