@@ -18,11 +18,32 @@ import Testing
         ("{{ (args 1 \"x\").arg1 }}", "x"),
         ("{{ (args 1).arg5 }}", "<no value>"),
         ("{{ $ := 1 }}{{ $ }}", "1"),
+        ("{{ $.Labels.job }} {{ $.Value }}", "api 1234.5"),
         ("{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ end }}{{ $x }}", "2"),
         ("{{ $x := \"a\" }}{{ with $y := \"b\" }}{{ $x }}{{ $y }}{{ end }}", "ab"),
     ])
     func variablesAndFields(text: String, expected: String) {
         #expect(TemplateFixture.expand(text) == expected)
+    }
+
+    @Test func parsedTemplateExpandsForManyAlerts() throws {
+        let template = try AlertTemplate.parse("{{ $labels.job }}: {{ $value | humanize }}", name: "HighLoad")
+        #expect(template.templateName == "__alert_HighLoad")
+        #expect(template.text == "{{ $labels.job }}: {{ $value | humanize }}")
+        for (job, value, expected) in [("api", 1234.0, "api: 1.234k"), ("db", 0.5, "db: 500m")] {
+            let text = template.expand(
+                labels: ["job": job], externalLabels: [:], externalURL: "", value: value, evaluationTime: 0,
+                query: nil)
+            #expect(text == expected)
+        }
+    }
+
+    @Test func executeThrowsTheExecutionError() throws {
+        let template = try AlertTemplate.parse("{{ humanize \"x\" }}", name: "A")
+        let data = AlertTemplateData(labels: [:], externalLabels: [:], externalURL: "", value: 0)
+        let error = #expect(throws: TemplateError.self) { try template.execute(data, evaluationTime: 0, query: nil) }
+        #expect(error?.phase == .execution)
+        #expect(error?.position.column == AlertTemplate.preamble.utf8.count + 4)
     }
 
     /// `{{ $value }}` prints float64 with `%v`: shortest digits, `%e` form when the exponent is < -4 or >= 21
