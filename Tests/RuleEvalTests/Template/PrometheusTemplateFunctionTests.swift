@@ -85,6 +85,12 @@ import Testing
         // An empty match right after a match is not replaced (regexp.go replaceAll).
         ("{{ reReplaceAll \"a*\" \"X\" \"baaac\" }}", "XbXcX"),
         ("{{ reReplaceAll \"\\\\d\" \"#\" \"a1٣\" }}", "a#٣"),
+        // RE2: "$" is the end of the text only, "." does not match a newline.
+        (
+            "{{ match \"a$\" \"a\\n\" }} {{ match \"a.b\" \"a\\nb\" }} {{ match \"(?s)a.b\" \"a\\nb\" }}",
+            "false false true"
+        ),
+        ("{{ match \"(?i)^API$\" $labels.job }} {{ match \"^[[:alpha:]]+$\" $labels.job }}", "true true"),
         // Go matches runes: "." matches the combining accent on its own.
         ("{{ match \"^e.$\" \"e\\u0301\" }}", "true"),
         ("{{ stripPort $labels.instance }}", "host-1.example.com"),
