@@ -257,9 +257,9 @@ struct TemplateLexer {
             emit(.leftParen)
             parenDepth += 1
         case ")":
-            emit(.rightParen)
             parenDepth -= 1
             if parenDepth < 0 { return fail("unexpected right paren") }
+            emit(.rightParen)
         case _ where scalar.isASCII && GoQuote.isPrintable(scalar):
             emit(.char)
         default:
@@ -318,8 +318,8 @@ struct TemplateLexer {
     private mutating func atTerminator() -> Bool {
         guard let scalar = peek() else { return true }
         switch scalar {
-        case " ", "\t", "\r", "\n", ".", ",", "|", ":", ")", "(", "}": return true
-        default: return false
+        case " ", "\t", "\r", "\n", ".", ",", "|", ":", ")", "(": return true
+        default: return hasPrefix("}}", at: position)
         }
     }
 

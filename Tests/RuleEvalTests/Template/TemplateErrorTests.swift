@@ -21,9 +21,11 @@ import Testing
         ("{{ \"abc }}", "1: unterminated quoted string"),
         ("{{ `abc }}", "1: unterminated raw quoted string"),
         ("{{ $value+1 }}", "1: bad character U+002B '+'"),
-        // The lexer emits the ")" before its error, so the parser reports the token (lex.go lexInsideAction).
-        ("{{ printf \"%d\" 1 ) }}", "1: unexpected \")\" in command"),
-        ("{{ ) }}", "1: unexpected \")\" in command"),
+        // The lexer reports a stray ")" itself (lex.go lexInsideAction).
+        ("{{ printf \"%d\" 1 ) }}", "1: unexpected right paren"),
+        ("{{ ) }}", "1: unexpected right paren"),
+        // A single "}" does not end a name; only the "}}" delimiter does (lex.go atTerminator).
+        ("{{ .Labels.job} }}", "1: bad character U+007D '}'"),
         ("{{ (1 }}", "1: unclosed left paren"),
         ("{{ break }}", "1: {{break}} outside {{range}}"),
         ("{{ range 3 }}{{ continue }}{{ end }}{{ continue }}", "1: {{continue}} outside {{range}}"),
