@@ -54,11 +54,19 @@ import Testing
         #expect(TemplateFixture.parseError(text) == "template: __alert_Test:" + expected)
     }
 
-    @Test func parseErrorKeepsTheExactPosition() throws {
-        let error = #expect(throws: TemplateError.self) { try AlertTemplate.parse("ok\n{{ nofunc }}", name: "Test") }
+    /// The error's position is the token Go's message names (its `t.token[0]`); line-1 columns count the preamble.
+    @Test(arguments: [
+        ("ok\n{{ nofunc }}", "2: function \"nofunc\" not defined", 2, 4),
+        ("{{ nofunc }}", "1: function \"nofunc\" not defined", 1, TemplateFixture.preambleLength + 4),
+        ("{{ $labels.job }", "1: unexpected \"}\" in operand", 1, TemplateFixture.preambleLength + 16),
+        ("{{ if 1 }}\n\n{{ end }}{{ end }}", "3: unexpected {{end}}", 3, 17),
+    ])
+    func parseErrorKeepsTheExactPosition(text: String, message: String, line: Int, column: Int) throws {
+        let error = #expect(throws: TemplateError.self) { try AlertTemplate.parse(text, name: "Test") }
+        #expect(error?.message == "template: __alert_Test:" + message)
         #expect(error?.phase == .parsing)
-        #expect(error?.position.line == 2)
-        #expect(error?.position.column == 4)
+        #expect(error?.position.line == line)
+        #expect(error?.position.column == column)
     }
 
     @Test func parseFailureExpandsToPrometheusText() {
