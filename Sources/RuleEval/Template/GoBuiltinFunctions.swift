@@ -63,7 +63,8 @@ enum GoBuiltinFunctions {
 
     private static func length(_ value: TemplateValue) throws(TemplateFunctionError) -> Int {
         switch value {
-        case .missing: throw TemplateFunctionError("len of untyped nil")
+        // Go asks the type of the invalid value for its message and reports reflect's panic.
+        case .missing: throw TemplateFunctionError("reflect: call of reflect.Value.Type on zero Value")
         case .string(let text), .html(let text): return text.utf8.count
         case .stringMap(let map): return map.count
         case .anyMap(let map): return map.count
@@ -94,9 +95,9 @@ enum GoBuiltinFunctions {
         case .sample(nil): throw TemplateFunctionError("index of nil pointer")
         case .string(let text), .html(let text):
             let bytes = Array(text.utf8)
-            return .int(Int(bytes[try sliceIndex(index, count: bytes.count)]))
+            return .int(Int(bytes[try sliceIndex(index, count: bytes.count, kind: "string")]))
         case .queryResult(let samples):
-            return .sample(samples[try sliceIndex(index, count: samples.count)])
+            return .sample(samples[try sliceIndex(index, count: samples.count, kind: "slice")])
         case .stringMap(let map):
             return .string(map[try mapKey(index)] ?? "")
         case .anyMap(let map):
@@ -152,10 +153,12 @@ enum GoBuiltinFunctions {
         }
     }
 
-    private static func sliceIndex(_ index: TemplateValue, count: Int) throws(TemplateFunctionError) -> Int {
+    private static func sliceIndex(_ index: TemplateValue, count: Int, kind: String) throws(TemplateFunctionError)
+        -> Int
+    {
         let value = try boundedIndex(index, capacity: count)
         // Go accepts index == len in indexArg and then panics in reflect.
-        guard value < count else { throw TemplateFunctionError("reflect: slice index out of range") }
+        guard value < count else { throw TemplateFunctionError("reflect: \(kind) index out of range") }
         return value
     }
 
@@ -199,9 +202,7 @@ enum GoBuiltinFunctions {
             let rhs = basicKind(other)
             var truth = false
             if !sameKind(lhs, rhs) {
-                if !first.isMissing && !other.isMissing {
-                    throw TemplateFunctionError("incompatible types for comparison")
-                }
+                if !first.isMissing && !other.isMissing { throw incompatible(first, other) }
             } else if case .invalid = lhs {
                 guard first.isMissing || other.isMissing else {
                     throw TemplateFunctionError(
@@ -227,8 +228,12 @@ enum GoBuiltinFunctions {
         case (.float(let a), .float(let b)): return a < b
         case (.string(let a), .string(let b)): return goStringLess(a, b)
         case (.bool, .bool): throw TemplateFunctionError("invalid type for comparison")
-        default: throw TemplateFunctionError("incompatible types for comparison")
+        default: throw incompatible(first, second)
         }
+    }
+
+    private static func incompatible(_ first: TemplateValue, _ second: TemplateValue) -> TemplateFunctionError {
+        TemplateFunctionError("incompatible types for comparison: \(first.goTypeName) and \(second.goTypeName)")
     }
 
     private static func lessOrEqual(_ first: TemplateValue, _ second: TemplateValue) throws(TemplateFunctionError)

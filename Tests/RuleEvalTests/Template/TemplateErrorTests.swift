@@ -87,7 +87,10 @@ import Testing
             "{{ humanizeDuration \"not-a-number\" }}", 3, "humanizeDuration \"not-a-number\"",
             "error calling humanizeDuration: strconv.ParseFloat: parsing \"not-a-number\": invalid syntax"
         ),
-        ("{{ if gt $value 10 }}x{{ end }}", 6, "gt $value 10", "error calling gt: incompatible types for comparison"),
+        (
+            "{{ if gt $value 10 }}x{{ end }}", 6, "gt $value 10",
+            "error calling gt: incompatible types for comparison: float64 and int"
+        ),
         ("{{ lt true false }}", 3, "lt true false", "error calling lt: invalid type for comparison"),
         ("{{ eq 1 }}", 3, "eq 1", "error calling eq: missing argument for comparison"),
         (
@@ -103,6 +106,8 @@ import Testing
         ("{{ humanize }}", 3, "humanize", "wrong number of args for humanize: want 1 got 0"),
         ("{{ index $labels 1 }}", 3, "index $labels 1", "error calling index: value has type int; should be string"),
         ("{{ len 3 }}", 3, "len 3", "error calling len: len of type int"),
+        ("{{ index \"abc\" 3 }}", 3, "index \"abc\" 3", "error calling index: reflect: string index out of range"),
+        ("{{ eq \"a\" 1 }}", 3, "eq \"a\" 1", "error calling eq: incompatible types for comparison: string and int"),
         ("{{ slice \"abc\" 2 1 }}", 3, "slice \"abc\" 2 1", "error calling slice: invalid slice index: 2 > 1"),
         ("{{ index \"abc\" 4 }}", 3, "index \"abc\" 4", "error calling index: index out of range: 4"),
         ("{{ range $value }}{{ end }}", 9, "$value", "range can't iterate over 1234.5"),
