@@ -301,10 +301,9 @@ struct TemplateExecutor {
         case .nilLiteral: throw failure("nil is not a command")
         case .string(_, let value, _): return .string(value)
         case .number(let number, _):
+            // exec.go idealConstant: float syntax makes a float64, except hex integers and rune constants.
             let text = number.text.lowercased()
-            let isHexOrRune =
-                text.hasPrefix("0x") || text.hasPrefix("-0x") || text.hasPrefix("+0x")
-                || text.hasPrefix("'")
+            let isHexOrRune = (text.hasPrefix("0x") && !text.contains("p")) || text.hasPrefix("'")
             if let float = number.float, !isHexOrRune, text.contains(where: { ".ep".contains($0) }) {
                 return .float(float)
             }
