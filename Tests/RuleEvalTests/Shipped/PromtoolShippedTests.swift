@@ -56,6 +56,24 @@ struct PromtoolShippedTests {
         }
     }
 
+    @Test("every runbook_url points at a section of monitoring/runbooks.md")
+    func runbooksExist() throws {
+        let rules = try ShippedText("monitoring/alert_rules.yml")
+        let headings = Set(
+            try ShippedText("monitoring/runbooks.md").lines.filter { $0.hasPrefix("## ") }
+                .map { "#" + $0.dropFirst(3).lowercased() }
+        )
+        let prefix = "runbook_url: 'https://github.com/tocsin/tocsin/blob/main/monitoring/runbooks.md"
+        var count = 0
+        for line in rules.lines.map({ $0.trimmingCharacters(in: .whitespaces) }) where line.hasPrefix("runbook_url:") {
+            count += 1
+            #expect(line.hasPrefix(prefix), "\(line)")
+            let anchor = String(line.dropFirst(prefix.count).dropLast())
+            #expect(headings.contains(anchor), "no runbook section for \(anchor)")
+        }
+        #expect(count == rules.lines.filter { $0.contains("- alert: ") }.count, "every alert has a runbook_url")
+    }
+
     @Test("every Grafana dashboard query is valid PromQL", .enabled(if: Peers.available("promtool")))
     func dashboardQueriesParse() throws {
         let dashboard = try ShippedText("deploy/grafana/tocsin.json")
