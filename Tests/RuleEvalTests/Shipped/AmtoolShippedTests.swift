@@ -8,7 +8,7 @@ struct AmtoolShippedTests {
 
     @Test("amtool check-config accepts the file", .enabled(if: Peers.available("amtool")), arguments: files)
     func configurationIsValid(file: String) throws {
-        let result = try PeerCommand.run("amtool", ["check-config", file])
+        let result = try ShippedPeer.run("amtool", ["check-config", file])
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -24,7 +24,7 @@ struct AmtoolShippedTests {
     )
     func severityIsRouted(file: String, route: String) throws {
         let parts = route.split(separator: "=").map(String.init)
-        let result = try PeerCommand.run(
+        let result = try ShippedPeer.run(
             "amtool",
             [
                 "config", "routes", "test", "--config.file=\(file)", "--verify.receivers=\(parts[1])",

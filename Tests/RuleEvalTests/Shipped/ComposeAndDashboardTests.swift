@@ -15,7 +15,7 @@ struct ComposeAndDashboardTests {
         let compose = try ShippedText("deploy/compose.yml")
         for (service, interface) in Self.services {
             let start = try #require(compose.lineIndex(of: "\(service):"), "no service \(service)")
-            let flags = compose.listItems(under: "command", from: start).map(FlagArgument.init)
+            let flags = compose.listItems(under: "command", from: start).map(ShippedFlagArgument.init)
             #expect(!flags.isEmpty)
             for flag in flags {
                 #expect(interface.documents(flag: flag.name), "\(service) uses undocumented --\(flag.name)")

@@ -34,14 +34,14 @@ struct KubernetesManifestTests {
         #expect(!arguments.isEmpty)
         for argument in arguments {
             #expect(argument.hasPrefix("--"), "\(argument) is not a flag")
-            #expect(workload.interface.documents(flag: FlagArgument(argument).name), "undocumented \(argument)")
+            #expect(workload.interface.documents(flag: ShippedFlagArgument(argument).name), "undocumented \(argument)")
         }
     }
 
     @Test("probes use the documented paths on the listening port", arguments: workloads)
     func probesAreDocumented(workload: Workload) throws {
         let (manifest, start) = try container(of: workload)
-        let listen = manifest.listItems(under: "args", from: start).map(FlagArgument.init)
+        let listen = manifest.listItems(under: "args", from: start).map(ShippedFlagArgument.init)
             .first { $0.name == "web.listen-address" }
         let port = try #require(listen?.port)
         #expect(port == workload.interface.defaultPort)
@@ -85,7 +85,7 @@ struct KubernetesManifestTests {
         let (manifest, start) = try container(of: Self.workloads[0])
         #expect(manifest.lines.contains("      hostNetwork: true"))
         #expect(manifest.lines.contains("      hostPID: true"))
-        let paths = manifest.listItems(under: "args", from: start).map(FlagArgument.init)
+        let paths = manifest.listItems(under: "args", from: start).map(ShippedFlagArgument.init)
             .filter { $0.name.hasPrefix("path.") }
         let expected = ["path.procfs": "/host/proc", "path.sysfs": "/host/sys", "path.rootfs": "/host/root"]
         #expect(Dictionary(uniqueKeysWithValues: paths.map { ($0.name, $0.value ?? "") }) == expected)
@@ -125,20 +125,20 @@ struct KubernetesManifestTests {
     )
     func configMapFilesAreValid() throws {
         let configMap = try ShippedText("deploy/kubernetes/ruleeval-configmap.yaml")
-        let directory = try PeerCommand.temporaryDirectory()
+        let directory = try ShippedPeer.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for file in ["prometheus.yml", "alert_rules.yml", "notifications.yml"] {
             let content = try #require(configMap.literalBlock(file), "no \(file) in the ConfigMap")
             try content.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
-        let prometheus = try PeerCommand.run(
+        let prometheus = try ShippedPeer.run(
             "promtool",
             ["check", "config", "--lint=all", "--lint-fatal", "prometheus.yml"],
             in: directory
         )
         #expect(prometheus.status == 0, "\(prometheus.output)")
         #expect(prometheus.output.contains("SUCCESS: 1 rule files found"), "\(prometheus.output)")
-        let alertmanager = try PeerCommand.run("amtool", ["check-config", "notifications.yml"], in: directory)
+        let alertmanager = try ShippedPeer.run("amtool", ["check-config", "notifications.yml"], in: directory)
         #expect(alertmanager.status == 0, "\(alertmanager.output)")
     }
 }

@@ -7,7 +7,7 @@ import Testing
 struct PromtoolShippedTests {
     @Test("monitoring/prometheus.yml passes promtool check config", .enabled(if: Peers.available("promtool")))
     func configurationIsValid() throws {
-        let result = try PeerCommand.run(
+        let result = try ShippedPeer.run(
             "promtool",
             ["check", "config", "--lint=all", "--lint-fatal", "monitoring/prometheus.yml"]
         )
@@ -19,7 +19,7 @@ struct PromtoolShippedTests {
         "monitoring/alert_rules.yml passes promtool check rules with every lint",
         .enabled(if: Peers.available("promtool")))
     func rulesAreValidAndLintFree() throws {
-        let result = try PeerCommand.run(
+        let result = try ShippedPeer.run(
             "promtool",
             ["check", "rules", "--lint=all", "--lint-fatal", "monitoring/alert_rules.yml"]
         )
@@ -29,7 +29,7 @@ struct PromtoolShippedTests {
 
     @Test("monitoring/alert_rules.test.yml passes promtool test rules", .enabled(if: Peers.available("promtool")))
     func ruleUnitTestsPass() throws {
-        let result = try PeerCommand.run("promtool", ["test", "rules", "monitoring/alert_rules.test.yml"])
+        let result = try ShippedPeer.run("promtool", ["test", "rules", "monitoring/alert_rules.test.yml"])
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -79,7 +79,7 @@ struct PromtoolShippedTests {
         let dashboard = try ShippedText("deploy/grafana/tocsin.json")
         let expressions = try GrafanaDashboard(json: Data(dashboard.text.utf8)).expressions
         #expect(expressions.count >= 20)
-        let directory = try PeerCommand.temporaryDirectory()
+        let directory = try ShippedPeer.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // promtool checks PromQL in rule files: make each query a recording rule, with Grafana's variables
         // replaced by what Grafana substitutes.
@@ -92,7 +92,7 @@ struct PromtoolShippedTests {
         }
         let file = directory.appendingPathComponent("dashboard.rules.yml")
         try rules.write(to: file, atomically: true, encoding: .utf8)
-        let result = try PeerCommand.run("promtool", ["check", "rules", file.path])
+        let result = try ShippedPeer.run("promtool", ["check", "rules", file.path])
         #expect(result.status == 0, "\(result.output)")
     }
 }

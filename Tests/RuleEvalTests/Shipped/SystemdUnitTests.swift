@@ -20,7 +20,7 @@ struct SystemdUnitTests {
         let installedPath = "/usr/local/bin/\(program)"
         #expect(unit.text.contains("ExecStart=\(installedPath) "))
 
-        let directory = try PeerCommand.temporaryDirectory()
+        let directory = try ShippedPeer.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let standIn = directory.appendingPathComponent(program)
         try "#!/bin/sh\nexit 0\n".write(to: standIn, atomically: true, encoding: .utf8)
@@ -29,7 +29,7 @@ struct SystemdUnitTests {
         try unit.text.replacingOccurrences(of: installedPath, with: standIn.path)
             .write(to: copy, atomically: true, encoding: .utf8)
 
-        let result = try PeerCommand.run("systemd-analyze", ["verify", copy.path])
+        let result = try ShippedPeer.run("systemd-analyze", ["verify", copy.path])
         #expect(result.status == 0, "\(result.output)")
         // Unknown keys and bad values are only warnings (exit 0): any output at all is a defect.
         #expect(result.output.isEmpty, "\(result.output)")
@@ -66,7 +66,7 @@ struct SystemdUnitTests {
         let flags = try #require(execStart).split(separator: " ").filter { $0.hasPrefix("--") }
         #expect(!flags.isEmpty)
         for flag in flags {
-            #expect(interface.documents(flag: FlagArgument(flag).name), "\(interface.program) has no \(flag)")
+            #expect(interface.documents(flag: ShippedFlagArgument(flag).name), "\(interface.program) has no \(flag)")
         }
     }
 }

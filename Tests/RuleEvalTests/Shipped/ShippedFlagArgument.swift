@@ -1,5 +1,5 @@
 /// One `--name=value` (or `--name`) command-line argument.
-struct FlagArgument {
+struct ShippedFlagArgument {
     /// The flag name without `--`.
     let name: String
     /// The value after `=`, if any.

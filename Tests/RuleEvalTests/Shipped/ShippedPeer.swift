@@ -4,7 +4,7 @@ import Testing
 
 /// Runs an interop peer (promtool, amtool, systemd-analyze) on shipped files, from the package root, bounded in
 /// time.
-enum PeerCommand {
+enum ShippedPeer {
     /// Runs `program` with `arguments` in `directory` (the package root unless given) for at most 60 seconds.
     static func run(_ program: String, _ arguments: [String], in directory: URL? = nil) throws -> ProcessResult {
         let path = try #require(Peers.path(of: program), "\(program) is not installed")
