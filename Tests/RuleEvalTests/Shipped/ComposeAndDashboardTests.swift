@@ -25,6 +25,22 @@ struct ComposeAndDashboardTests {
         }
     }
 
+    @Test("every file compose mounts or builds from exists")
+    func composePathsExist() throws {
+        let compose = try ShippedText("deploy/compose.yml")
+        let deploy = Paths.packageRoot.appendingPathComponent("deploy")
+        let sources = compose.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("- ./") || $0.hasPrefix("- ../") }
+            .map { $0.dropFirst(2).split(separator: ":")[0] }
+        #expect(sources.count >= 5)
+        for source in sources {
+            let path = deploy.appendingPathComponent(String(source)).standardized.path
+            #expect(FileManager.default.fileExists(atPath: path), "compose mounts missing \(source)")
+        }
+        #expect(compose.lines.contains("    dockerfile: deploy/container/Containerfile"))
+        #expect(FileManager.default.fileExists(atPath: deploy.appendingPathComponent("container/Containerfile").path))
+    }
+
     @Test("the image's health check probes the exporter's liveness path on its default port")
     func containerHealthCheckProbesLiveness() throws {
         let containerfile = try ShippedText("deploy/container/Containerfile")
