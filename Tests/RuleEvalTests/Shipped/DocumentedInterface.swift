@@ -1,0 +1,58 @@
+/// What each Tocsin binary documents: its flags, HTTP paths and default port, copied by hand from the task
+/// description that defines them. The shipped deployment files may only use these.
+///
+/// The lead ties these lists to the binaries' real flag tables once both exist; until then a flag, path or port
+/// a manifest uses but no binary documents fails the shipped-file tests here.
+struct DocumentedInterface: Sendable {
+    /// The program name, e.g. `tocsin-exporter`.
+    let program: String
+    /// Flags taking a value or not, without the leading `--` (e.g. `web.listen-address`).
+    let flags: Set<String>
+    /// Prefixes of flag families such as `collector.` (`--collector.cpu`, `--no-collector.cpu`).
+    let flagPrefixes: [String]
+    /// Paths its HTTP server answers.
+    let paths: Set<String>
+    /// The liveness, readiness and startup probe paths (Kubernetes probes must use exactly these).
+    let livenessPath: String
+    let readinessPath: String
+    let startupPath: String
+    /// The default port of `--web.listen-address`.
+    let defaultPort: Int
+
+    /// Whether `flag` (without `--` and without `=value`) is documented.
+    func documents(flag: String) -> Bool {
+        flags.contains(flag) || flagPrefixes.contains { flag.hasPrefix($0) && flag.count > $0.count }
+    }
+
+    /// `tocsin-exporter`: node_exporter's flags, health probes and `/metrics`.
+    static let exporter = DocumentedInterface(
+        program: "tocsin-exporter",
+        flags: [
+            "web.listen-address", "web.telemetry-path", "collector.disable-defaults", "path.procfs", "path.sysfs",
+            "path.rootfs", "collector.textfile.directory", "log.level", "log.format",
+        ],
+        flagPrefixes: ["collector.", "no-collector."],
+        paths: ["/metrics", "/health/live", "/health/ready", "/health/startup"],
+        livenessPath: "/health/live",
+        readinessPath: "/health/ready",
+        startupPath: "/health/startup",
+        defaultPort: 9813
+    )
+
+    /// `tocsin-ruleeval`: the evaluator's flags, health probes, Prometheus lifecycle endpoints and API.
+    static let ruleEvaluator = DocumentedInterface(
+        program: "tocsin-ruleeval",
+        flags: [
+            "config.file", "storage.path", "web.listen-address", "notifier.config.file", "rules.alert.resend-delay",
+            "query.lookback-delta",
+        ],
+        flagPrefixes: [],
+        paths: [
+            "/metrics", "/health/live", "/health/ready", "/health/startup", "/-/healthy", "/-/ready", "/-/reload",
+        ],
+        livenessPath: "/health/live",
+        readinessPath: "/health/ready",
+        startupPath: "/health/startup",
+        defaultPort: 9814
+    )
+}
