@@ -69,7 +69,8 @@ import Testing
         var router = Router()
         health.register(on: &router, endpoints: HealthEndpoints(liveness: "/-/healthy", readiness: "/-/ready"))
         #expect(
-            router.respond(to: HTTPRequest(method: .get, target: "/health/startup")).response.status == .serviceUnavailable)
+            router.respond(to: HTTPRequest(method: .get, target: "/health/startup")).response.status
+                == .serviceUnavailable)
         #expect(router.respond(to: HTTPRequest(method: .get, target: "/-/healthy")).response.status == .ok)
         #expect(
             router.respond(to: HTTPRequest(method: .head, target: "/-/ready")).response.status == .serviceUnavailable)
