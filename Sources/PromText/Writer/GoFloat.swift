@@ -85,6 +85,30 @@ public enum GoFloat {
         string(value, appendJSON)
     }
 
+    /// Go `strconv.FormatFloat(value, verb, -1, 64)` for `verb` `e`, `E`, `f`, `g` or `G`: the shortest digits in
+    /// that verb's layout (`%g` switches to exponent form below 1e-4 and from 1e6), with `+Inf`, `-Inf` and `NaN`
+    /// for non-finite values as Prometheus prints them.
+    public static func shortest(_ value: Double, verb: UInt8) -> String {
+        string(value) { value, buffer in
+            guard appendNonFinite(value, to: &buffer) else { return }
+            let decimal = ShortestDecimal(value)
+            let exponentLetter =
+                verb == UInt8(ascii: "E") || verb == UInt8(ascii: "G") ? UInt8(ascii: "E") : UInt8(ascii: "e")
+            switch verb {
+            case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                appendExponentLayout(decimal, letter: exponentLetter, to: &buffer)
+            case UInt8(ascii: "f"):
+                appendPlainLayout(decimal, to: &buffer)
+            default:
+                if decimal.exponent < -4 || decimal.exponent >= 6 {
+                    appendExponentLayout(decimal, letter: exponentLetter, to: &buffer)
+                } else {
+                    appendPlainLayout(decimal, to: &buffer)
+                }
+            }
+        }
+    }
+
     /// Appends an unsigned integer in decimal (Go `strconv.AppendUint`).
     public static func appendInteger(_ value: UInt64, to buffer: inout [UInt8]) {
         if value < 10 {
@@ -115,14 +139,16 @@ public enum GoFloat {
     }
 
     /// Go `%e` with all shortest digits: `d[.ddd]e±XX`, at least two exponent digits.
-    private static func appendExponentLayout(_ decimal: ShortestDecimal, to buffer: inout [UInt8]) {
+    private static func appendExponentLayout(
+        _ decimal: ShortestDecimal, letter: UInt8 = UInt8(ascii: "e"), to buffer: inout [UInt8]
+    ) {
         if decimal.isNegative { buffer.append(UInt8(ascii: "-")) }
         if decimal.digitCount == 1 {
             decimal.appendDigits(to: &buffer)
         } else {
             decimal.appendDigits(splitAfter: 1, to: &buffer)
         }
-        buffer.append(UInt8(ascii: "e"))
+        buffer.append(letter)
         let exponent = decimal.exponent
         buffer.append(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
         if exponent.magnitude < 10 { buffer.append(UInt8(ascii: "0")) }
