@@ -19,8 +19,15 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:col: message`, or `line:col: message` without a file name.
+    /// `file:line:col: message`, or `line:col: message` without a file name; an error about the whole file
+    /// (``SourcePosition/wholeFile``) prints as `file: message`.
     public var description: String {
-        fileName.isEmpty ? "\(position): \(message)" : "\(fileName):\(position): \(message)"
+        if position == .wholeFile { return "\(fileName): \(message)" }
+        return fileName.isEmpty ? "\(position): \(message)" : "\(fileName):\(position): \(message)"
     }
+}
+
+extension SourcePosition {
+    /// The position of an error about a whole file (one that cannot be read): line and column 0.
+    public static let wholeFile = SourcePosition(offset: 0, line: 0, column: 0)
 }
