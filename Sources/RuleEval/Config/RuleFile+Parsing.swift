@@ -1,0 +1,148 @@
+import PromText
+
+/// Everything wrong with a rule file: one decoding error, or every validation error (as promtool lists them).
+public struct RuleFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The errors in file order.
+    public var errors: [YAMLError]
+
+    /// Creates the error from its parts.
+    public init(errors: [YAMLError]) {
+        self.errors = errors
+    }
+
+    /// One error per line.
+    public var description: String {
+        errors.map(\.description).joined(separator: "\n")
+    }
+}
+
+extension RuleFile {
+    /// Parses and validates rule file text.
+    ///
+    /// Decoding stops at the first malformed or mistyped value; the semantic checks of Prometheus's
+    /// `rulefmt` then run on every group and rule and all their errors are reported together.
+    public static func parse(_ bytes: some Collection<UInt8>, fileName: String, names: NameValidationScheme = .utf8)
+        throws(RuleFileError) -> RuleFile
+    {
+        let decoder = YAMLDecoder(fileName: fileName)
+        let file: RuleFile
+        do {
+            file = try decode(try YAMLParser.parse(bytes, fileName: fileName), with: decoder)
+        } catch {
+            throw RuleFileError(errors: [error])
+        }
+        let errors = file.validationErrors(names: names, decoder: decoder)
+        if !errors.isEmpty { throw RuleFileError(errors: errors) }
+        return file
+    }
+
+    private static func decode(_ root: YAMLNode, with decoder: YAMLDecoder) throws(YAMLError) -> RuleFile {
+        let fields = try decoder.fields(of: root, type: "rulefmt.RuleGroups", known: ["groups"])
+        var file = RuleFile()
+        for node in try fields["groups"].map(decoder.sequence) ?? [] {
+            file.groups.append(try decodeGroup(node, with: decoder))
+        }
+        return file
+    }
+
+    private static func decodeGroup(_ node: YAMLNode, with decoder: YAMLDecoder) throws(YAMLError) -> Group {
+        let fields = try decoder.fields(
+            of: node, type: "rulefmt.RuleGroup",
+            known: ["name", "interval", "query_offset", "limit", "rules", "labels"])
+        var group = Group(name: "", position: node.position)
+        if let value = fields["name"] { group.name = try decoder.string(value) }
+        if let value = fields["interval"] { group.interval = try decoder.duration(value) }
+        if let value = fields["query_offset"] { group.queryOffset = try decoder.duration(value) }
+        if let value = fields["limit"] { group.limit = try decoder.int(value) }
+        if let value = fields["labels"] { group.labels = try decoder.stringMap(value) }
+        for rule in try fields["rules"].map(decoder.sequence) ?? [] {
+            group.rules.append(try decodeRule(rule, with: decoder))
+        }
+        return group
+    }
+
+    private static func decodeRule(_ node: YAMLNode, with decoder: YAMLDecoder) throws(YAMLError) -> Rule {
+        let fields = try decoder.fields(
+            of: node, type: "rulefmt.Rule",
+            known: ["record", "alert", "expr", "for", "keep_firing_for", "labels", "annotations"])
+        var rule = Rule(expr: "", exprPosition: fields["expr"]?.position ?? node.position, position: node.position)
+        if let value = fields["record"] { rule.record = try decoder.string(value) }
+        if let value = fields["alert"] { rule.alert = try decoder.string(value) }
+        if let value = fields["expr"] { rule.expr = try decoder.string(value) }
+        if let value = fields["for"] { rule.forDuration = try decoder.duration(value) }
+        if let value = fields["keep_firing_for"] { rule.keepFiringFor = try decoder.duration(value) }
+        if let value = fields["labels"] { rule.labels = try decoder.stringMap(value) }
+        if let value = fields["annotations"] { rule.annotations = try decoder.stringMap(value) }
+        rule.recordPosition = fields["record"]?.position
+        rule.alertPosition = fields["alert"]?.position
+        return rule
+    }
+
+    /// The semantic checks of Prometheus's `rulefmt.RuleGroups.Validate` that need neither PromQL nor templates.
+    func validationErrors(names: NameValidationScheme, decoder: YAMLDecoder) -> [YAMLError] {
+        var errors: [YAMLError] = []
+        var groupNames = Set<String>()
+        for group in groups {
+            if group.name.isEmpty {
+                errors.append(decoder.error("Groupname must not be empty", at: group.position))
+            }
+            if !groupNames.insert(group.name).inserted {
+                errors.append(
+                    decoder.error("groupname: \(goQuoted(group.name)) is repeated in the same file", at: group.position)
+                )
+            }
+            for label in group.labels where !names.isValidLabelName(label.key) || label.key == "__name__" {
+                errors.append(decoder.error("invalid label name: \(label.key)", at: label.keyPosition))
+            }
+            for (index, rule) in group.rules.enumerated() {
+                let prefix = "group \(goQuoted(group.name)), rule \(index + 1), \(goQuoted(rule.name)): "
+                for (message, position) in rule.validationErrors(names: names) {
+                    errors.append(decoder.error(prefix + message, at: position))
+                }
+            }
+        }
+        return errors
+    }
+}
+
+extension RuleFile.Rule {
+    /// The checks of `rulefmt.Rule.Validate` that need neither PromQL nor templates, each with where it applies.
+    func validationErrors(names: NameValidationScheme) -> [(String, SourcePosition)] {
+        var errors: [(String, SourcePosition)] = []
+        let recordOrRule = recordPosition ?? alertPosition ?? position
+        if !record.isEmpty && !alert.isEmpty {
+            errors.append(("only one of 'record' and 'alert' must be set", recordOrRule))
+        }
+        if record.isEmpty && alert.isEmpty {
+            errors.append(("one of 'record' or 'alert' must be set", recordOrRule))
+        }
+        if expr.isEmpty {
+            errors.append(("field 'expr' must be set in rule", exprPosition))
+        }
+        if !record.isEmpty {
+            if !annotations.isEmpty {
+                errors.append(("invalid field 'annotations' in recording rule", recordOrRule))
+            }
+            if forDuration != .zero {
+                errors.append(("invalid field 'for' in recording rule", recordOrRule))
+            }
+            if keepFiringFor != .zero {
+                errors.append(("invalid field 'keep_firing_for' in recording rule", recordOrRule))
+            }
+            if !names.isValidMetricName(record) {
+                errors.append(("invalid recording rule name: \(record)", recordOrRule))
+            }
+            if record.contains("{") || record.contains("}") {
+                errors.append(
+                    ("braces present in the recording rule name; should it be in expr?: \(record)", recordOrRule))
+            }
+        }
+        for label in labels where !names.isValidLabelName(label.key) || label.key == "__name__" {
+            errors.append(("invalid label name: \(label.key)", label.keyPosition))
+        }
+        for annotation in annotations where !names.isValidLabelName(annotation.key) {
+            errors.append(("invalid annotation name: \(annotation.key)", annotation.keyPosition))
+        }
+        return errors
+    }
+}
