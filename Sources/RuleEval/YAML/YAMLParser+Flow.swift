@@ -27,7 +27,11 @@ extension YAMLParser {
             } else {
                 let key = try parseFlowNode(parentIndent: parentIndent, depth: depth + 1)
                 let keyText = try checkedKey(key, existing: keyPositions)
+                let keyEndLine = line
                 try skipFlowSeparation(kind: kind, start: start)
+                if current == UInt8(ascii: ":") && keyEndLine != key.position.line {
+                    throw error("a mapping key must fit on one line", at: key.position)
+                }
                 var value = YAMLNode.null(at: here)
                 if current == UInt8(ascii: ":") {
                     advance()

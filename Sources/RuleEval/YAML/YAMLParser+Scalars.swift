@@ -24,7 +24,8 @@ extension YAMLParser {
     func checkPlainStart(flow: Bool) throws(YAMLError) {
         guard let byte = current else { throw error("expected a value, found end of input") }
         let next = peek(1)
-        let endsIndicator = isBlankOrEnd(next) || (flow && isFlowIndicator(next))
+        // Inside flow collections Go's YAML reads `?` and `:` as indicators wherever a token starts.
+        let endsIndicator = flow || isBlankOrEnd(next)
         switch byte {
         case UInt8(ascii: "&"): throw error("anchors (&) are not supported")
         case UInt8(ascii: "*"): throw error("aliases (*) are not supported")
@@ -33,7 +34,7 @@ extension YAMLParser {
             throw error("complex mapping keys (?) are not supported")
         case UInt8(ascii: ":") where endsIndicator:
             throw error("found ':' without a mapping key before it")
-        case UInt8(ascii: "-") where flow && endsIndicator:
+        case UInt8(ascii: "-") where flow && isBlankOrEnd(next):
             throw error("block sequence entries are not allowed inside flow collections")
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
             throw error("block scalars are not allowed inside flow collections")
@@ -327,20 +328,24 @@ extension YAMLParser {
         var widestEmptyPosition = here
         while current != nil {
             while current == UInt8(ascii: " ") { advance() }
-            guard let byte = current, isBreak(byte) else { break }
+            if let byte = current, !isBreak(byte) { break }
             if column > widestEmptyLine {
                 widestEmptyLine = column
                 widestEmptyPosition = here
             }
             consumeBreak()
         }
-        let indentation = max(column, parentIndent + 1, 1)
-        if current != nil && widestEmptyLine > indentation && column == indentation {
+        let minimum = max(parentIndent + 1, 1)
+        guard current != nil, column >= minimum else {
+            // No content line: the longest empty line sets the indentation, as YAML 1.2 specifies.
+            return max(widestEmptyLine, minimum)
+        }
+        if widestEmptyLine > column {
             throw error(
                 "a leading empty line of a block scalar is indented more than its first line",
                 at: widestEmptyPosition)
         }
-        return indentation
+        return column
     }
 
     private func composeBlockScalar(_ lines: [BlockLine], folded: Bool, chomping: Chomping, lastHadBreak: Bool)

@@ -237,8 +237,10 @@ public struct YAMLParser {
         }
         try skipToNextToken()
         if atDocumentMarker(UInt8(ascii: ".")) {
-            advance(by: 3)
-            try skipToNextToken()
+            while atDocumentMarker(UInt8(ascii: ".")) {
+                advance(by: 3)
+                try skipToNextToken()
+            }
             if current != nil && !atDocumentMarker(UInt8(ascii: "-")) {
                 throw error("expected the end of input after the document end marker '...', found \(foundDescription)")
             }

@@ -58,6 +58,8 @@ func literal(_ text: String) -> String {
         ("---\n", "null"),
         ("\u{FEFF}a: 1", #"{a: "1"}"#),
         ("a: 1\r\nb: 2\r\n", #"{a: "1", b: "2"}"#),
+        ("a: 1\rb: 2\r", #"{a: "1", b: "2"}"#),
+        ("a: x\u{85}y\u{2028}z\n", #"{a: "x\u{85}y\u{2028}z"}"#),
         // Flow collections.
         ("[a, b, c]", #"["a", "b", "c"]"#),
         ("{k: v, n: [1, 2]}", #"{k: "v", n: ["1", "2"]}"#),
@@ -70,6 +72,9 @@ func literal(_ text: String) -> String {
         ("{a:b}", "{a:b: null}"),
         ("[\"a,b\", 'c]']", #"["a,b", "c]"]"#),
         ("[a # comment\n, b]", #"["a", "b"]"#),
+        ("[-, -a]", #"["-", "-a"]"#),
+        ("|-\n    ", #""""#),
+        ("x\n...\n...\n", #""x""#),
         ("[[a, [b]], {c: {d: e}}]", #"[["a", ["b"]], {c: {d: "e"}}]"#),
         // Plain scalars and comments.
         ("a: b#c\n", #"{a: "b#c"}"#),
@@ -119,6 +124,9 @@ func literal(_ text: String) -> String {
         ("a: |\nb: 1\n", #"{a: "", b: "1"}"#),
         ("- |\n  item\n- x\n", #"["item\n", "x"]"#),
         ("a: |\n  \tx\n", #"{a: "\tx\n"}"#),
+        (">-\n  \n   \n", #""""#),
+        ("a: |+\n   \nb: 1\n", #"{a: "\n", b: "1"}"#),
+        ("a: |\n   \nb: 1\n", #"{a: "", b: "1"}"#),
         // Folded block scalars.
         ("a: >\n  one\n  two\n\n  three\n", #"{a: "one two\nthree\n"}"#),
         ("a: >-\n  one\n  two\n", #"{a: "one two"}"#),
@@ -151,6 +159,7 @@ func literal(_ text: String) -> String {
         ("a:\n\tb: 1\n", "2:1: tabs are not allowed for indentation; indent with spaces"),
         ("a: 1\na: 2\n", "2:1: mapping key \"a\" already defined at line 1"),
         ("{a: 1, a: 2}", "1:8: mapping key \"a\" already defined at line 1"),
+        ("{'a\n b': 1}", "1:2: a mapping key must fit on one line"),
         ("<<: {a: 1}\n", "1:1: merge keys (<<) are not supported"),
         (
             "a: b: c\n",
@@ -189,6 +198,8 @@ func literal(_ text: String) -> String {
         (": x\n", "1:1: found ':' without a mapping key before it"),
         ("[- a]", "1:2: block sequence entries are not allowed inside flow collections"),
         ("[|]", "1:2: block scalars are not allowed inside flow collections"),
+        ("[?x]", "1:2: complex mapping keys (?) are not supported"),
+        ("{:x}", "1:2: found ':' without a mapping key before it"),
         ("a: \u{01}\n", "1:4: control character U+1 is not allowed"),
     ])
     func rejectsWithPosition(input: String, expected: String) {
