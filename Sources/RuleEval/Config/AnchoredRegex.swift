@@ -9,17 +9,27 @@ public struct AnchoredRegex: @unchecked Sendable, Hashable, CustomStringConverti
     // @unchecked: Regex is immutable once built; its lazily compiled program is published atomically.
     /// The pattern as written, without the added anchors.
     public let pattern: String
-    private let regex: Regex<AnyRegexOutput>
+    private let engine: Engine
+
+    private enum Engine {
+        /// `(.*)`, the relabeling default, matched without a regex engine: any text without a line feed.
+        case wholeLine
+        case compiled(Regex<AnyRegexOutput>)
+    }
 
     /// Compiles `pattern` anchored at both ends.
     public init(_ pattern: String) throws(AnchoredRegexError) {
+        self.pattern = pattern
+        if pattern == "(.*)" {
+            engine = .wholeLine
+            return
+        }
         do {
-            regex = try Regex("^(?:" + pattern + ")$").matchingSemantics(.unicodeScalar)
-                .asciiOnlyCharacterClasses()
+            engine = .compiled(
+                try Regex("^(?:" + pattern + ")$").matchingSemantics(.unicodeScalar).asciiOnlyCharacterClasses())
         } catch {
             throw AnchoredRegexError(message: "error parsing regexp: \(error): `\(pattern)`")
         }
-        self.pattern = pattern
     }
 
     /// Whether the whole of `text` matches.
@@ -29,6 +39,13 @@ public struct AnchoredRegex: @unchecked Sendable, Hashable, CustomStringConverti
 
     /// The match of the whole of `text`, with its capture groups, or `nil`.
     public func match(_ text: String) -> Match? {
+        let regex: Regex<AnyRegexOutput>
+        switch engine {
+        case .wholeLine:
+            return text.utf8.contains(UInt8(ascii: "\n")) ? nil : Match(groups: [(nil, text[...]), (nil, text[...])])
+        case .compiled(let compiled):
+            regex = compiled
+        }
         guard let match = try? regex.firstMatch(in: text) else { return nil }
         var groups: [(name: String?, value: Substring?)] = []
         for group in match.output {

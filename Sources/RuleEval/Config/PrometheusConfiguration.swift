@@ -27,14 +27,6 @@ public struct PrometheusConfiguration: Sendable, Hashable {
         self.alerting = alerting
     }
 
-    private static let rulePathPattern: AnchoredRegex = {
-        do {
-            return try AnchoredRegex(#"[^*]*(\*[^/]*)?"#)
-        } catch {
-            preconditionFailure("the rule file path pattern compiles: \(error)")
-        }
-    }()
-
     /// Reads and validates the configuration file at `path`.
     public static func load(fileAt path: String) throws(YAMLError) -> PrometheusConfiguration {
         let bytes = try readFile(atPath: path)
@@ -60,7 +52,7 @@ public struct PrometheusConfiguration: Sendable, Hashable {
         if let node = fields["global"] { config.global = try GlobalConfiguration.decode(node, with: decoder) }
         for item in try fields["rule_files"].map(decoder.sequence) ?? [] {
             let pattern = try decoder.string(item)
-            guard rulePathPattern.matches(pattern) else {
+            guard isValidGlobPattern(pattern) else {
                 throw decoder.error("invalid rule file path \(goQuoted(pattern))", at: item.position)
             }
             config.ruleFiles.append(joinDirectory(directory, pattern))
@@ -95,6 +87,12 @@ public struct PrometheusConfiguration: Sendable, Hashable {
         }
         return files
     }
+}
+
+/// Prometheus's rule and discovery file patterns (`^[^*]*(\*[^/]*)?$`): a `*` only in the last path element.
+func isValidGlobPattern(_ pattern: String) -> Bool {
+    guard let star = pattern.firstIndex(of: "*") else { return true }
+    return !pattern[star...].contains("/")
 }
 
 /// The directory part of `path` (`.` when there is none), as Go's `filepath.Dir`.

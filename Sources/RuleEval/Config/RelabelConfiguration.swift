@@ -47,13 +47,13 @@ public struct RelabelConfiguration: Sendable, Hashable {
     public var action: RelabelAction
 
     /// The default regex, `(.*)`.
-    public static let defaultRegex: AnchoredRegex = {
+    public static var defaultRegex: AnchoredRegex {
         do {
             return try AnchoredRegex("(.*)")
         } catch {
-            preconditionFailure("the default relabel regex compiles: \(error)")
+            preconditionFailure("(.*) always compiles: \(error)")
         }
-    }()
+    }
 
     /// Creates a configuration with Prometheus's defaults for every field not given.
     public init(
@@ -159,17 +159,35 @@ public struct RelabelConfiguration: Sendable, Hashable {
         return nil
     }
 
-    /// Legacy names must match `^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$` when they use `$` references;
-    /// UTF-8 names may contain anything.
+    /// Legacy names with `$` references must match `^(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+$`: a letter, `_`
+    /// or reference first, then word characters and references (`${1}x`, `a_$name`); UTF-8 names may contain
+    /// anything.
     private static func isValidTemplatedName(_ name: String, names: NameValidationScheme) -> Bool {
-        names == .utf8 || legacyTemplatedName.matches(name)
-    }
-
-    private static let legacyTemplatedName: AnchoredRegex = {
-        do {
-            return try AnchoredRegex(#"(?:(?:[a-zA-Z_]|\$(?:\{\w+\}|\w+))+\w*)+"#)
-        } catch {
-            preconditionFailure("the templated label name pattern compiles: \(error)")
+        if names == .utf8 { return true }
+        let bytes = Array(name.utf8)
+        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let isWord: (UInt8) -> Bool = {
+            isDigit($0) || $0 == UInt8(ascii: "_") || ($0 | 0x20 >= UInt8(ascii: "a") && $0 | 0x20 <= UInt8(ascii: "z"))
         }
-    }()
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "$") {
+                let braced = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "{")
+                var end = index + (braced ? 2 : 1)
+                let start = end
+                while end < bytes.count && isWord(bytes[end]) { end += 1 }
+                guard end > start else { return false }
+                if braced {
+                    guard end < bytes.count && bytes[end] == UInt8(ascii: "}") else { return false }
+                    end += 1
+                }
+                index = end
+            } else if isWord(bytes[index]) && (index > 0 || !isDigit(bytes[index])) {
+                index += 1
+            } else {
+                return false
+            }
+        }
+        return !bytes.isEmpty
+    }
 }

@@ -46,13 +46,8 @@ struct TargetDiscovery: Sendable, Hashable {
         "serverset_sd_configs", "stackit_sd_configs", "triton_sd_configs", "uyuni_sd_configs", "vultr_sd_configs",
     ]
 
-    private static let fileSDPattern: AnchoredRegex = {
-        do {
-            return try AnchoredRegex(#"[^*]*(\*[^/]*)?\.(json|yml|yaml|JSON|YML|YAML)"#)
-        } catch {
-            preconditionFailure("the file_sd path pattern compiles: \(error)")
-        }
-    }()
+    /// The extensions `file_sd_configs` files may have.
+    private static let fileSDExtensions = [".json", ".yml", ".yaml", ".JSON", ".YML", ".YAML"]
 
     /// Reads the discovery fields.
     ///
@@ -89,7 +84,8 @@ struct TargetDiscovery: Sendable, Hashable {
                 if let value = sd["refresh_interval"] { config.refreshInterval = try decoder.duration(value) }
                 for file in try sd["files"].map(decoder.sequence) ?? [] {
                     let name = try decoder.string(file)
-                    guard fileSDPattern.matches(name) else {
+                    // Prometheus's `^[^*]*(\*[^/]*)?\.(json|yml|yaml|JSON|YML|YAML)$`.
+                    guard isValidGlobPattern(name), fileSDExtensions.contains(where: name.hasSuffix) else {
                         throw decoder.error(
                             "path name \(goQuoted(name)) is not valid for file discovery", at: file.position)
                     }

@@ -75,7 +75,7 @@ public struct YAMLDecoder: Sendable {
                 if negative && magnitude <= UInt64(Int.max) + 1 { return magnitude == 0 ? 0 : -Int(magnitude - 1) - 1 }
                 if !negative && magnitude <= UInt64(Int.max) { return Int(magnitude) }
             case .float(let float):
-                if float.isFinite && float > -9.3e18 && float < 9.3e18 { return Int(float) }
+                if float >= -0x1p63 && float < 0x1p63 { return Int(float) }
             }
         }
         throw error("expected an integer, found \(node.kindDescription)", at: node.position)
@@ -88,7 +88,7 @@ public struct YAMLDecoder: Sendable {
             case .integer(let negative, let magnitude):
                 if !negative || magnitude == 0 { return magnitude }
             case .float(let float):
-                if float.isFinite && float >= 0 && float < 1.8e19 { return UInt64(float) }
+                if float >= 0 && float < 0x1p64 { return UInt64(float) }
             }
         }
         throw error("expected a non-negative integer, found \(node.kindDescription)", at: node.position)

@@ -172,6 +172,10 @@ import Testing
             "4:17: path name \"targets.txt\" is not valid for file discovery"
         ),
         (
+            "scrape_configs:\n  - job_name: a\n    file_sd_configs:\n      - files: ['t*/a.json']\n",
+            "4:17: path name \"t*/a.json\" is not valid for file discovery"
+        ),
+        (
             "scrape_configs:\n  - job_name: a\n    file_sd_configs:\n      - refresh_interval: 1m\n",
             "4:9: file service discovery config must contain at least one path name"
         ),

@@ -224,6 +224,8 @@ struct RelabelCase: Sendable, CustomTestStringConvertible {
     @Test(arguments: [
         ("${3}", NameValidationScheme.legacy, true), ("0${3}", .legacy, false), ("-${3}", .legacy, false),
         ("-${3}", .utf8, true), ("foo${bar}foo", .legacy, true), ("${", .legacy, false),
+        ("${1}label", .legacy, true), ("$1", .legacy, true), ("asd$2asd", .legacy, true), ("_${1}_", .legacy, true),
+        ("$", .legacy, false), ("${}", .legacy, false), ("foo${", .legacy, false), ("-foo${1}bar-", .legacy, false),
     ])
     func validatesTemplatedTargetLabels(target: String, names: NameValidationScheme, valid: Bool) {
         let config = RelabelConfiguration(sourceLabels: ["a"], targetLabel: target)

@@ -77,6 +77,7 @@ import Testing
     @Test(arguments: [
         ("\"10\"", "quoted string \"10\""), ("ten", "string \"ten\""), ("[1]", "sequence"),
         ("{a: 1}", "mapping"), ("0x", "string \"0x\""), (".inf", "string \".inf\""),
+        ("9.3e18", "string \"9.3e18\""), ("9223372036854775808", "string \"9223372036854775808\""),
     ])
     func rejectsNonIntegers(text: String, found: String) throws {
         let node = try value(text)
@@ -89,6 +90,8 @@ import Testing
 
     @Test func unsignedRejectsNegatives() throws {
         #expect(try decoder.uint(value("7")) == 7)
+        #expect(try decoder.uint(value("18446744073709551615")) == .max)
+        #expect(try decoder.uint(value("1.5e19")) == 15_000_000_000_000_000_000)
         let node = try value("-1")
         #expect(throws: YAMLError.self) { try decoder.uint(node) }
     }
