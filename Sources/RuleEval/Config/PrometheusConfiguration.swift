@@ -1,4 +1,5 @@
 import Glibc
+import PromText
 
 /// A `prometheus.yml`: the parts Tocsin implements, decoded strictly and validated as Prometheus does.
 ///
@@ -38,9 +39,12 @@ public struct PrometheusConfiguration: Sendable, Hashable {
     /// - Parameters:
     ///   - fileName: the name used in error messages.
     ///   - directory: the directory relative paths are resolved against (empty: leave them relative).
-    public static func parse(_ bytes: some Collection<UInt8>, fileName: String, directory: String) throws(YAMLError)
-        -> PrometheusConfiguration
-    {
+    ///   - environment: looks up the variables `$NAME` in `external_labels` values expand to (the process
+    ///     environment by default, as in Prometheus).
+    public static func parse(
+        _ bytes: some Collection<UInt8>, fileName: String, directory: String,
+        environment: (String) -> String? = EnvironmentExpansion.processEnvironment
+    ) throws(YAMLError) -> PrometheusConfiguration {
         let root = try YAMLParser.parse(bytes, fileName: fileName)
         let decoder = YAMLDecoder(fileName: fileName)
         let fields = try decoder.fields(
@@ -50,6 +54,10 @@ public struct PrometheusConfiguration: Sendable, Hashable {
             ])
         var config = PrometheusConfiguration()
         if let node = fields["global"] { config.global = try GlobalConfiguration.decode(node, with: decoder) }
+        config.global.externalLabels = Labels(
+            config.global.externalLabels.map {
+                Label($0.name, EnvironmentExpansion.expand($0.value, lookup: environment))
+            })
         for item in try fields["rule_files"].map(decoder.sequence) ?? [] {
             let pattern = try decoder.string(item)
             guard isValidGlobPattern(pattern) else {

@@ -264,3 +264,23 @@ func writeFile(_ path: String, _ text: String) -> Bool {
     let bytes = Array(text.utf8)
     return fwrite(bytes, 1, bytes.count, file) == bytes.count
 }
+
+@Suite struct EnvironmentExpansionTests {
+    static let environment: [String: String] = ["REGION": "eu-1", "A_B": "x", "1": "one"]
+
+    @Test(arguments: [
+        ("plain", "plain"), ("$REGION", "eu-1"), ("${REGION}-b", "eu-1-b"), ("$A_B.c", "x.c"), ("$$", "$"),
+        ("a$", "a$"), ("$UNSET|", "|"), ("${}x", "x"), ("${REGION", "REGION"), ("$1x", "onex"), ("$-", ""),
+        ("$ x", "$ x"), ("é$REGION", "éeu-1"),
+    ])
+    func expandsAsGoOsExpand(text: String, expanded: String) {
+        #expect(EnvironmentExpansion.expand(text, lookup: { Self.environment[$0] }) == expanded)
+    }
+
+    @Test func externalLabelsExpandTheEnvironment() throws {
+        let config = try PrometheusConfiguration.parse(
+            Array("global:\n  external_labels: {region: $REGION, cost: '$$5'}\n".utf8), fileName: "p.yml",
+            directory: "", environment: { Self.environment[$0] })
+        #expect(config.global.externalLabels == ["cost": "$5", "region": "eu-1"])
+    }
+}
