@@ -15,12 +15,19 @@ import PromText
 ///   indicators (`1`–`9`);
 /// - comments: `#` starts a comment at the start of a line or after whitespace, anywhere else it is text
 ///   (`a#b` is a plain scalar);
-/// - a UTF-8 byte order mark; line breaks `\n`, `\r\n` and `\r`.
+/// - tabs as separation inside a line (`key:<TAB>value`) and on blank lines;
+/// - a UTF-8 byte order mark; line breaks `\n`, `\r\n` and `\r` (as in YAML 1.2, U+0085, U+2028 and U+2029
+///   are ordinary characters).
 ///
 /// Rejected with a ``YAMLError`` naming the position and what is not supported: anchors (`&`), aliases (`*`),
 /// tags (`!`), directives (`%YAML`), several documents, complex keys (`?` and collections as keys), merge keys
 /// (`<<`), duplicate keys, tabs used for indentation, single-pair mappings inside flow sequences (`[a: b]`),
-/// invalid UTF-8, control characters, and nesting deeper than ``maximumDepth`` levels.
+/// multi-line implicit keys, a `#` glued to the text before it (`"x"#c`), `?` or `:` starting a value inside
+/// a flow collection (Go's YAML reads them as indicators there), invalid UTF-8, control characters, and nesting
+/// deeper than ``maximumDepth`` levels.
+///
+/// Parse trees were compared with PyYAML's on thousands of generated and mutated documents; they agree on
+/// every document both accept, apart from YAML 1.1's extra line breaks (U+0085, U+2028, U+2029).
 ///
 /// Scalars are not resolved to types: the result keeps each scalar's text and style, and the field that
 /// receives a value decides what it means (see ``YAMLDecoder``).
@@ -275,7 +282,7 @@ public struct YAMLParser {
         switch byte {
         case UInt8(ascii: "-") where isBlankOrEnd(peek(1)):
             if inline {
-                throw error("a block sequence cannot start on the same line as its key; start it on the next line")
+                throw error("block sequence entries are not allowed here; start the sequence on its own line")
             }
             return try parseBlockSequence(indent: indent, compact: false, depth: depth)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):

@@ -165,7 +165,7 @@ func literal(_ text: String) -> String {
             "a: b: c\n",
             "1:5: mapping values are not allowed here; start a nested mapping on its own line, or quote the value"
         ),
-        ("a: - b\n", "1:4: a block sequence cannot start on the same line as its key; start it on the next line"),
+        ("a: - b\n", "1:4: block sequence entries are not allowed here; start the sequence on its own line"),
         (
             "a: 1\n b: 2\n",
             "2:3: mapping values are not allowed here; start a nested mapping on its own line, or quote the value"
