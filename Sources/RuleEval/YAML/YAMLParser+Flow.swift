@@ -29,9 +29,7 @@ extension YAMLParser {
                 let keyText = try checkedKey(key, existing: keyPositions)
                 let keyEndLine = line
                 try skipFlowSeparation(kind: kind, start: start)
-                if current == UInt8(ascii: ":") && keyEndLine != key.position.line {
-                    throw error("a mapping key must fit on one line", at: key.position)
-                }
+                if current == UInt8(ascii: ":") { try checkImplicitKey(key, endLine: keyEndLine) }
                 var value = YAMLNode.null(at: here)
                 if current == UInt8(ascii: ":") {
                     advance()

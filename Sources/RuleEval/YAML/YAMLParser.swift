@@ -310,9 +310,7 @@ public struct YAMLParser {
                 throw error(
                     "mapping values are not allowed here; start a nested mapping on its own line, or quote the value")
             }
-            if afterScalar.line != scalar.position.line {
-                throw error("a mapping key must fit on one line", at: scalar.position)
-            }
+            try checkImplicitKey(scalar, endLine: afterScalar.line)
             return try parseBlockMapping(indent: indent, firstKey: scalar, depth: depth)
         }
     }
@@ -375,10 +373,20 @@ public struct YAMLParser {
                 "expected ':' after the mapping key \(goQuoted(key.scalar?.text ?? "")), found \(found)",
                 at: afterKey.line == line ? here : key.position)
         }
-        if afterKey.line != key.position.line {
+        try checkImplicitKey(key, endLine: afterKey.line)
+        return key
+    }
+
+    /// A key without `?` must fit on one line, and its `:` must come within 1024 characters of its start
+    /// (YAML's limit, which Go's YAML enforces); the cursor is on the `:`.
+    func checkImplicitKey(_ key: YAMLNode, endLine: Int) throws(YAMLError) {
+        if endLine != key.position.line {
             throw error("a mapping key must fit on one line", at: key.position)
         }
-        return key
+        let characters = bytes[key.position.offset..<index].lazy.filter { $0 & 0xC0 != 0x80 }.count
+        if characters > 1024 {
+            throw error("a mapping key must be at most 1024 characters long", at: key.position)
+        }
     }
 
     /// Parses what follows `key:` (the cursor is just after the colon).

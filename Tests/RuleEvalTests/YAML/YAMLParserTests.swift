@@ -225,6 +225,19 @@ func literal(_ text: String) -> String {
         #expect(error.description == "p.yml:1:4: m")
     }
 
+    @Test func keysMustBeAtMost1024CharactersLong() throws {
+        let longest = String(repeating: "é", count: 1024)
+        #expect(render(try YAMLParser.parse(longest + ": x")) == "{\(longest): \"x\"}")
+        #expect(
+            throws: YAMLError(
+                fileName: "", position: .init(offset: 0, line: 1, column: 1),
+                message: "a mapping key must be at most 1024 characters long")
+        ) {
+            try YAMLParser.parse(longest + "x: x")
+        }
+        #expect(throws: YAMLError.self) { try YAMLParser.parse("{" + longest + "x: 1}") }
+    }
+
     @Test func invalidUTF8IsRejected() {
         #expect(throws: YAMLError.self) { try YAMLParser.parse([UInt8(ascii: "a"), 0xFF]) }
     }
