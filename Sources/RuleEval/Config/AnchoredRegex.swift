@@ -34,24 +34,21 @@ public struct AnchoredRegex: @unchecked Sendable, Hashable, CustomStringConverti
 
     /// Whether the whole of `text` matches.
     public func matches(_ text: String) -> Bool {
-        match(text) != nil
+        switch engine {
+        case .wholeLine: !text.utf8.contains(UInt8(ascii: "\n"))
+        case .compiled(let regex): (try? regex.firstMatch(in: text)) != nil
+        }
     }
 
     /// The match of the whole of `text`, with its capture groups, or `nil`.
     public func match(_ text: String) -> Match? {
-        let regex: Regex<AnyRegexOutput>
         switch engine {
         case .wholeLine:
-            return text.utf8.contains(UInt8(ascii: "\n")) ? nil : Match(groups: [(nil, text[...]), (nil, text[...])])
-        case .compiled(let compiled):
-            regex = compiled
+            return matches(text) ? Match(groups: [(nil, text[...]), (nil, text[...])]) : nil
+        case .compiled(let regex):
+            guard let match = try? regex.firstMatch(in: text) else { return nil }
+            return Match(groups: match.output.map { ($0.name, $0.substring) })
         }
-        guard let match = try? regex.firstMatch(in: text) else { return nil }
-        var groups: [(name: String?, value: Substring?)] = []
-        for group in match.output {
-            groups.append((group.name, group.substring))
-        }
-        return Match(groups: groups)
     }
 
     /// Expands `template` with a match as Go's `regexp.Expand` does: `$1`, `${1}`, `$name`, `${name}` are
