@@ -21,9 +21,12 @@ extension RuleFile {
     ///
     /// Decoding stops at the first malformed or mistyped value; the semantic checks of Prometheus's
     /// `rulefmt` then run on every group and rule and all their errors are reported together.
-    public static func parse(_ bytes: some Collection<UInt8>, fileName: String, names: NameValidationScheme = .utf8)
-        throws(RuleFileError) -> RuleFile
-    {
+    ///
+    /// - Parameter checks: the PromQL and template parsers to validate expressions and alert templates with.
+    public static func parse(
+        _ bytes: some Collection<UInt8>, fileName: String, names: NameValidationScheme = .utf8,
+        checks: RuleChecks = .none
+    ) throws(RuleFileError) -> RuleFile {
         let decoder = YAMLDecoder(fileName: fileName)
         let file: RuleFile
         do {
@@ -31,7 +34,7 @@ extension RuleFile {
         } catch {
             throw RuleFileError(errors: [error])
         }
-        let errors = file.validationErrors(names: names, decoder: decoder)
+        let errors = file.validationErrors(names: names, checks: checks, decoder: decoder)
         if !errors.isEmpty { throw RuleFileError(errors: errors) }
         return file
     }
@@ -79,7 +82,7 @@ extension RuleFile {
     }
 
     /// The semantic checks of Prometheus's `rulefmt.RuleGroups.Validate` that need neither PromQL nor templates.
-    func validationErrors(names: NameValidationScheme, decoder: YAMLDecoder) -> [YAMLError] {
+    func validationErrors(names: NameValidationScheme, checks: RuleChecks, decoder: YAMLDecoder) -> [YAMLError] {
         var errors: [YAMLError] = []
         var groupNames = Set<String>()
         for group in groups {
@@ -96,7 +99,7 @@ extension RuleFile {
             }
             for (index, rule) in group.rules.enumerated() {
                 let prefix = "group \(goQuoted(group.name)), rule \(index + 1), \(goQuoted(rule.name)): "
-                for (message, position) in rule.validationErrors(names: names) {
+                for (message, position) in rule.validationErrors(names: names, checks: checks) {
                     errors.append(decoder.error(prefix + message, at: position))
                 }
             }
@@ -106,8 +109,8 @@ extension RuleFile {
 }
 
 extension RuleFile.Rule {
-    /// The checks of `rulefmt.Rule.Validate` that need neither PromQL nor templates, each with where it applies.
-    func validationErrors(names: NameValidationScheme) -> [(String, SourcePosition)] {
+    /// The checks of `rulefmt.Rule.Validate` in its order, each with where it applies.
+    func validationErrors(names: NameValidationScheme, checks: RuleChecks) -> [(String, SourcePosition)] {
         var errors: [(String, SourcePosition)] = []
         let recordOrRule = recordPosition ?? alertPosition ?? position
         if !record.isEmpty && !alert.isEmpty {
@@ -118,6 +121,8 @@ extension RuleFile.Rule {
         }
         if expr.isEmpty {
             errors.append(("field 'expr' must be set in rule", exprPosition))
+        } else if let message = checks.parseExpression(expr) {
+            errors.append(("could not parse expression: \(message)", exprPosition))
         }
         if !record.isEmpty {
             if !annotations.isEmpty {
@@ -142,6 +147,15 @@ extension RuleFile.Rule {
         }
         for annotation in annotations where !names.isValidLabelName(annotation.key) {
             errors.append(("invalid annotation name: \(annotation.key)", annotation.keyPosition))
+        }
+        if !alert.isEmpty {
+            for (kind, entries) in [("label", labels), ("annotation", annotations)] {
+                for entry in entries {
+                    if let message = checks.parseTemplate(entry.value, alert) {
+                        errors.append(("\(kind) \(goQuoted(entry.key)): \(message)", entry.valuePosition))
+                    }
+                }
+            }
         }
         return errors
     }

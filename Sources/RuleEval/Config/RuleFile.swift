@@ -91,8 +91,8 @@ public struct RuleFile: Sendable, Hashable {
     }
 
     /// Reads and validates the rule file at `path`.
-    public static func load(fileAt path: String, names: NameValidationScheme = .utf8) throws(RuleFileError)
-        -> RuleFile
+    public static func load(fileAt path: String, names: NameValidationScheme = .utf8, checks: RuleChecks = .none)
+        throws(RuleFileError) -> RuleFile
     {
         let bytes: [UInt8]
         do {
@@ -100,6 +100,6 @@ public struct RuleFile: Sendable, Hashable {
         } catch {
             throw RuleFileError(errors: [error])
         }
-        return try parse(bytes, fileName: path, names: names)
+        return try parse(bytes, fileName: path, names: names, checks: checks)
     }
 }

@@ -147,6 +147,36 @@ import Testing
                 """)
     }
 
+    @Test func pluggedParsersReportInPromtoolsOrderAndWording() {
+        let checks = RuleChecks(
+            parseExpression: { $0.contains("(") ? "unclosed left parenthesis" : nil },
+            parseTemplate: { text, alert in text.contains("{{") ? "template: __alert_\(alert):1: unclosed action" : nil
+            })
+        let text = """
+            groups:
+              - name: g
+                rules:
+                  - alert: A
+                    expr: sum(
+                    labels: {severity: "{{"}
+                    annotations: {summary: "{{ $value"}
+                  - record: r
+                    expr: up
+                    labels: {x: "{{"}
+            """
+        do {
+            _ = try RuleFile.parse(Array(text.utf8), fileName: "rules.yml", checks: checks)
+            Issue.record("accepted")
+        } catch {
+            #expect(
+                error.description == """
+                    rules.yml:5:15: group "g", rule 1, "A": could not parse expression: unclosed left parenthesis
+                    rules.yml:6:28: group "g", rule 1, "A": label "severity": template: __alert_A:1: unclosed action
+                    rules.yml:7:32: group "g", rule 1, "A": annotation "summary": template: __alert_A:1: unclosed action
+                    """)
+        }
+    }
+
     @Test func legacyNamesRejectWhatUTF8Accepts() {
         let text = "groups:\n  - name: a\n    rules:\n      - record: my-metric\n        expr: up\n"
         #expect(Self.messages(text).isEmpty)
