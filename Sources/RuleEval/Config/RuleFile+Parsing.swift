@@ -99,8 +99,9 @@ extension RuleFile {
             }
             for (index, rule) in group.rules.enumerated() {
                 let prefix = "group \(goQuoted(group.name)), rule \(index + 1), \(goQuoted(rule.name)): "
-                for (message, position) in rule.validationErrors(names: names, checks: checks) {
-                    errors.append(decoder.error(prefix + message, at: position))
+                for problem in rule.validationErrors(names: names, checks: checks) {
+                    let alsoAt = problem.alsoAt.map { "\($0): " } ?? ""
+                    errors.append(decoder.error(alsoAt + prefix + problem.message, at: problem.position))
                 }
             }
         }
@@ -109,50 +110,65 @@ extension RuleFile {
 }
 
 extension RuleFile.Rule {
+    /// One problem with a rule: what, where, and a second position Prometheus prints for conflicts between
+    /// two fields (`4:17: 5:16: group ...`).
+    struct Problem {
+        var message: String
+        var position: SourcePosition
+        var alsoAt: SourcePosition?
+
+        init(_ message: String, _ position: SourcePosition, alsoAt: SourcePosition? = nil) {
+            self.message = message
+            self.position = position
+            self.alsoAt = alsoAt
+        }
+    }
+
     /// The checks of `rulefmt.Rule.Validate` in its order, each with where it applies.
-    func validationErrors(names: NameValidationScheme, checks: RuleChecks) -> [(String, SourcePosition)] {
-        var errors: [(String, SourcePosition)] = []
+    func validationErrors(names: NameValidationScheme, checks: RuleChecks) -> [Problem] {
+        var errors: [Problem] = []
         let recordOrRule = recordPosition ?? alertPosition ?? position
         if !record.isEmpty && !alert.isEmpty {
-            errors.append(("only one of 'record' and 'alert' must be set", recordOrRule))
+            errors.append(Problem("only one of 'record' and 'alert' must be set", recordOrRule, alsoAt: alertPosition))
         }
         if record.isEmpty && alert.isEmpty {
-            errors.append(("one of 'record' or 'alert' must be set", recordOrRule))
+            errors.append(Problem("one of 'record' or 'alert' must be set", recordOrRule))
         }
         if expr.isEmpty {
-            errors.append(("field 'expr' must be set in rule", exprPosition))
+            errors.append(Problem("field 'expr' must be set in rule", exprPosition))
         } else if let message = checks.parseExpression(expr) {
-            errors.append(("could not parse expression: \(message)", exprPosition))
+            errors.append(Problem("could not parse expression: \(message)", exprPosition))
         }
         if !record.isEmpty {
             if !annotations.isEmpty {
-                errors.append(("invalid field 'annotations' in recording rule", recordOrRule))
+                errors.append(Problem("invalid field 'annotations' in recording rule", recordOrRule))
             }
             if forDuration != .zero {
-                errors.append(("invalid field 'for' in recording rule", recordOrRule))
+                errors.append(Problem("invalid field 'for' in recording rule", recordOrRule))
             }
             if keepFiringFor != .zero {
-                errors.append(("invalid field 'keep_firing_for' in recording rule", recordOrRule))
+                errors.append(Problem("invalid field 'keep_firing_for' in recording rule", recordOrRule))
             }
             if !names.isValidMetricName(record) {
-                errors.append(("invalid recording rule name: \(record)", recordOrRule))
+                errors.append(Problem("invalid recording rule name: \(record)", recordOrRule))
             }
             if record.contains("{") || record.contains("}") {
                 errors.append(
-                    ("braces present in the recording rule name; should it be in expr?: \(record)", recordOrRule))
+                    Problem("braces present in the recording rule name; should it be in expr?: \(record)", recordOrRule)
+                )
             }
         }
         for label in labels where !names.isValidLabelName(label.key) || label.key == "__name__" {
-            errors.append(("invalid label name: \(label.key)", label.keyPosition))
+            errors.append(Problem("invalid label name: \(label.key)", label.keyPosition))
         }
         for annotation in annotations where !names.isValidLabelName(annotation.key) {
-            errors.append(("invalid annotation name: \(annotation.key)", annotation.keyPosition))
+            errors.append(Problem("invalid annotation name: \(annotation.key)", annotation.keyPosition))
         }
         if !alert.isEmpty {
             for (kind, entries) in [("label", labels), ("annotation", annotations)] {
                 for entry in entries {
                     if let message = checks.parseTemplate(entry.value, alert) {
-                        errors.append(("\(kind) \(goQuoted(entry.key)): \(message)", entry.valuePosition))
+                        errors.append(Problem("\(kind) \(goQuoted(entry.key)): \(message)", entry.valuePosition))
                     }
                 }
             }

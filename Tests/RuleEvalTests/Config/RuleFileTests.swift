@@ -82,7 +82,7 @@ import Testing
         ),
         (
             "groups:\n  - name: a\n    rules:\n      - record: r\n        alert: a\n        expr: up\n",
-            "rules.yml:4:17: group \"a\", rule 1, \"a\": only one of 'record' and 'alert' must be set"
+            "rules.yml:4:17: 5:16: group \"a\", rule 1, \"a\": only one of 'record' and 'alert' must be set"
         ),
         (
             "groups:\n  - name: a\n    rules:\n      - alert: a\n",
@@ -207,6 +207,27 @@ import Testing
         #expect(
             RuleFile.duplicateRulesMessage(duplicates) == """
                 1 duplicate rule(s) found.
+                Metric: job:up
+                Label(s):
+                \tteam: x
+                Might cause inconsistency while recording expressions
+                """)
+        let promtoolExample = try Self.parse(
+            """
+            groups:
+              - name: a
+                rules:
+                  - {record: job:up, expr: up, labels: {team: x}}
+                  - {record: job:up, expr: up * 2, labels: {team: x}}
+                  - {record: job:up, expr: up * 3, labels: {team: x}}
+                  - {alert: B, expr: up}
+                  - {alert: B, expr: up}
+            """)
+        #expect(
+            RuleFile.duplicateRulesMessage(promtoolExample.duplicateRules()) == """
+                2 duplicate rule(s) found.
+                Metric: B
+                Label(s):
                 Metric: job:up
                 Label(s):
                 \tteam: x
