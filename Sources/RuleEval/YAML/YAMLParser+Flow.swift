@@ -71,7 +71,7 @@ extension YAMLParser {
     /// Skips whitespace, comments and line breaks inside a flow collection, which must be closed before the end
     /// of input or a document marker.
     private mutating func skipFlowSeparation(kind: String, start: SourcePosition) throws(YAMLError) {
-        try skipToNextToken()
+        try skipToNextToken(flow: true)
         if current == nil || atDocumentMarker() {
             throw error(
                 "unterminated \(kind) starting at line \(start.line), column \(start.column), found \(foundDescription)"

@@ -69,14 +69,16 @@ extension YAMLParser {
             }
             var lineBreaks = 0
             var indentation = 0
+            var tabInIndentation = false
             while let byte = current, isBreak(byte) {
                 consumeBreak()
                 lineBreaks += 1
                 while current == UInt8(ascii: " ") { advance() }
                 indentation = column
+                tabInIndentation = tabInIndentation || (current == UInt8(ascii: "\t") && column <= parentIndent)
                 skipInlineWhitespace()
             }
-            guard let next = current, indentation > parentIndent, next != UInt8(ascii: "#"),
+            guard let next = current, indentation > parentIndent, !tabInIndentation, next != UInt8(ascii: "#"),
                 !(indentation == 0 && atDocumentMarkerAfterIndentation),
                 !(flow && isFlowIndicator(next)),
                 !(next == UInt8(ascii: ":") && (isBlankOrEnd(peek(1)) || (flow && isFlowIndicator(peek(1)))))
