@@ -27,9 +27,8 @@ extension YAMLParser {
             } else {
                 let key = try parseFlowNode(parentIndent: parentIndent, depth: depth + 1)
                 let keyText = try checkedKey(key, existing: keyPositions)
-                let keyEndLine = line
                 try skipFlowSeparation(kind: kind, start: start)
-                if current == UInt8(ascii: ":") { try checkImplicitKey(key, endLine: keyEndLine) }
+                if current == UInt8(ascii: ":") { try checkImplicitKey(key, endLine: line) }
                 var value = YAMLNode.null(at: here)
                 if current == UInt8(ascii: ":") {
                     advance()

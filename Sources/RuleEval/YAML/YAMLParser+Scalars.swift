@@ -55,9 +55,9 @@ extension YAMLParser {
             let segmentStart = index
             var segmentEnd = index
             while let byte = current, !isBreak(byte) {
-                if byte == UInt8(ascii: ":") && (isBlankOrEnd(peek(1)) || (flow && isFlowIndicator(peek(1)))) { break }
+                if byte == UInt8(ascii: ":") && isBlankOrEnd(peek(1)) { break }
                 if byte == UInt8(ascii: "#") && index > segmentStart && isInlineWhitespace(bytes[index - 1]) { break }
-                if flow && isFlowIndicator(byte) { break }
+                if flow && endsFlowPlainScalar(byte) { break }
                 advance()
                 if !isInlineWhitespace(byte) { segmentEnd = index }
             }
@@ -80,8 +80,8 @@ extension YAMLParser {
             }
             guard let next = current, indentation > parentIndent, !tabInIndentation, next != UInt8(ascii: "#"),
                 !(indentation == 0 && atDocumentMarkerAfterIndentation),
-                !(flow && isFlowIndicator(next)),
-                !(next == UInt8(ascii: ":") && (isBlankOrEnd(peek(1)) || (flow && isFlowIndicator(peek(1)))))
+                !(flow && endsFlowPlainScalar(next)),
+                !(next == UInt8(ascii: ":") && isBlankOrEnd(peek(1)))
             else {
                 mark = endOfSegment
                 break
@@ -93,6 +93,12 @@ extension YAMLParser {
             }
         }
         return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Inside flow collections a plain scalar ends at `,[]{}` and, as in Go's YAML, at `?` (a `:` ends it only
+    /// before whitespace, so `[a:b]` and `{a:}` keep the colon).
+    private func endsFlowPlainScalar(_ byte: UInt8) -> Bool {
+        isFlowIndicator(byte) || byte == UInt8(ascii: "?")
     }
 
     /// Whether a line whose first token is at the cursor is a document marker (the cursor may follow whitespace).
@@ -207,6 +213,7 @@ extension YAMLParser {
             case UInt8(ascii: "e"): 0x1B
             case UInt8(ascii: " "): 0x20
             case UInt8(ascii: "\""): 0x22
+            case UInt8(ascii: "'"): 0x27
             case UInt8(ascii: "/"): 0x2F
             case UInt8(ascii: "\\"): 0x5C
             case UInt8(ascii: "N"): 0x85
@@ -330,6 +337,9 @@ extension YAMLParser {
         var widestEmptyPosition = here
         while current != nil {
             while current == UInt8(ascii: " ") { advance() }
+            if current == UInt8(ascii: "\t") {
+                throw error("found a tab character where an indentation space is expected")
+            }
             if let byte = current, !isBreak(byte) { break }
             if column > widestEmptyLine {
                 widestEmptyLine = column

@@ -10,7 +10,8 @@ import PromText
 /// - plain scalars, with multi-line plain scalars folded as YAML 1.2 specifies (a single line break becomes a
 ///   space, each empty line a line feed);
 /// - single-quoted scalars (`''` is a quote) and double-quoted scalars with every YAML 1.2 escape:
-///   `\0 \a \b \t \n \v \f \r \e \  \" \/ \\ \N \_ \L \P \xXX \uXXXX \UXXXXXXXX` and escaped line breaks;
+///   `\0 \a \b \t \n \v \f \r \e \  \" \/ \\ \N \_ \L \P \xXX \uXXXX \UXXXXXXXX` and escaped line breaks, plus
+///   `\'`, which Go's YAML also accepts;
 /// - literal `|` and folded `>` block scalars with chomping indicators (`-` strip, `+` keep) and indentation
 ///   indicators (`1`–`9`);
 /// - comments: `#` starts a comment at the start of a line or after whitespace, anywhere else it is text
@@ -23,9 +24,9 @@ import PromText
 /// tags (`!`), directives (`%YAML`), several documents, complex keys (`?` and collections as keys), merge keys
 /// (`<<`), duplicate keys, tabs before the first token of a line in block context (even on blank and comment
 /// lines) or after `-`, as Go's YAML rejects them, single-pair mappings inside flow sequences (`[a: b]`),
-/// multi-line implicit keys, a `#` glued to the text before it (`"x"#c`), `?` or `:` starting a value inside
-/// a flow collection (Go's YAML reads them as indicators there), invalid UTF-8, control characters, and nesting
-/// deeper than ``maximumDepth`` levels.
+/// multi-line implicit keys, a `#` glued to the text before it (`"x"#c`), `?` anywhere in a plain scalar inside a
+/// flow collection and `:` starting one (Go's YAML reads them as indicators there), invalid UTF-8, control
+/// characters, and nesting deeper than ``maximumDepth`` levels.
 ///
 /// Parse trees were compared with PyYAML's on thousands of generated and mutated documents; they agree on
 /// every document both accept, apart from YAML 1.1's extra line breaks (U+0085, U+2028, U+2029). Accepting and
@@ -239,6 +240,9 @@ public struct YAMLParser {
                 try skipToNextToken()
                 root = try parseRootNode(nullAt: markerPosition)
             }
+        } else if atDocumentMarker(UInt8(ascii: ".")) {
+            throw error(
+                "found the document end marker '...' before any content; a document without '---' cannot be empty")
         } else {
             root = try parseRootNode(nullAt: here)
         }
@@ -377,8 +381,8 @@ public struct YAMLParser {
         return key
     }
 
-    /// A key without `?` must fit on one line, and its `:` must come within 1024 characters of its start
-    /// (YAML's limit, which Go's YAML enforces); the cursor is on the `:`.
+    /// A key without `?` and its `:` must be on one line, and the `:` must come within 1024 characters of the
+    /// key's start (YAML's limit, which Go's YAML enforces); the cursor is on the `:`.
     func checkImplicitKey(_ key: YAMLNode, endLine: Int) throws(YAMLError) {
         if endLine != key.position.line {
             throw error("a mapping key must fit on one line", at: key.position)

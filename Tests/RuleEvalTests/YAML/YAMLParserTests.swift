@@ -74,11 +74,14 @@ func literal(_ text: String) -> String {
         ("a: {\"k\":v}\n", #"{a: {k: "v"}}"#),
         ("{a, b: c}", #"{a: null, b: "c"}"#),
         ("{a:b}", "{a:b: null}"),
+        ("{a:}", "{a:: null}"),
+        ("[a:, http://x:9]", #"["a:", "http://x:9"]"#),
         ("[\"a,b\", 'c]']", #"["a,b", "c]"]"#),
         ("[a # comment\n, b]", #"["a", "b"]"#),
         ("[-, -a]", #"["-", "-a"]"#),
         ("|-\n    ", #""""#),
         ("x\n...\n...\n", #""x""#),
+        ("---\n...\n", "null"),
         ("[[a, [b]], {c: {d: e}}]", #"[["a", ["b"]], {c: {d: "e"}}]"#),
         // Plain scalars and comments.
         ("a: b#c\n", #"{a: "b#c"}"#),
@@ -103,6 +106,7 @@ func literal(_ text: String) -> String {
         ("a: '\\n'\n", #"{a: "\\n"}"#),
         // Double-quoted with every escape.
         (#"a: "\0\a\b\t\n\v\f\r\e\ \"\/\\""#, #"{a: "\0\u{7}\u{8}\t\n\u{B}\u{C}\r\u{1B} \"/\\"}"#),
+        (#"a: "\'""#, #"{a: "'"}"#),
         (#"a: "\N\_\L\P""#, #"{a: "\u{85}\u{A0}\u{2028}\u{2029}"}"#),
         (#"a: "\x41\u00e9\U0001F600""#, #"{a: "A\u{E9}\u{1F600}"}"#),
         ("a: \"tab\\\there\"", #"{a: "tab\there"}"#),
@@ -127,7 +131,7 @@ func literal(_ text: String) -> String {
         ("a: |\n  no break at end", #"{a: "no break at end"}"#),
         ("a: |\nb: 1\n", #"{a: "", b: "1"}"#),
         ("- |\n  item\n- x\n", #"["item\n", "x"]"#),
-        ("a: |\n  \tx\n", #"{a: "\tx\n"}"#),
+        ("a: |\n  x\n  \ty\n", #"{a: "x\n\ty\n"}"#),
         (">-\n  \n   \n", #""""#),
         ("a: |+\n   \nb: 1\n", #"{a: "\n", b: "1"}"#),
         ("a: |\n   \nb: 1\n", #"{a: "", b: "1"}"#),
@@ -158,6 +162,10 @@ func literal(_ text: String) -> String {
         ("a: 1\n---\nb: 2\n", "2:1: several documents in one file are not supported"),
         ("a: 1\n...\nb: 2\n", "3:1: expected the end of input after the document end marker '...', found 'b'"),
         ("? a\n: b\n", "1:1: complex mapping keys (?) are not supported"),
+        (
+            "# c\n...\n",
+            "2:1: found the document end marker '...' before any content; a document without '---' cannot be empty"
+        ),
         ("[a]: b\n", "1:1: complex mapping keys are not supported; a key must be a scalar"),
         ("{a: 1}: b\n", "1:1: complex mapping keys are not supported; a key must be a scalar"),
         ("a:\n\tb: 1\n", "2:1: tabs are not allowed for indentation; indent with spaces"),
@@ -208,6 +216,9 @@ func literal(_ text: String) -> String {
         ("[- a]", "1:2: block sequence entries are not allowed inside flow collections"),
         ("[|]", "1:2: block scalars are not allowed inside flow collections"),
         ("[?x]", "1:2: complex mapping keys (?) are not supported"),
+        ("[a?b]", "1:3: expected ',' or ']' in the flow sequence, found '?'"),
+        ("{'k'\n: v}", "1:2: a mapping key must fit on one line"),
+        ("a: |\n  \tx\n", "2:3: found a tab character where an indentation space is expected"),
         ("{:x}", "1:2: found ':' without a mapping key before it"),
         ("a: \u{01}\n", "1:4: control character U+1 is not allowed"),
     ])
