@@ -1,115 +1,102 @@
-/// A duration in Prometheus's syntax (`model.Duration`): units `y w d h m s ms` in that order, each at most once,
-/// whole numbers only (`1h30m`, `500ms`, `1d`, `2w`), or `0`.
+/// A duration in Prometheus's syntax (`model.Duration`): `1y2w3d4h5m6s7ms`, units from largest to smallest,
+/// each at most once, whole numbers only, and `0` without a unit.
+///
+/// A year is 365 days and a week 7 days. The value is kept in milliseconds, Prometheus's resolution; like Go's
+/// `time.Duration` it cannot exceed about 292 years.
 public struct PrometheusDuration: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// The length in milliseconds.
+    /// The duration in milliseconds.
     public var milliseconds: Int64
 
-    /// A duration of `milliseconds`.
+    /// Creates a duration from milliseconds.
     public init(milliseconds: Int64) {
         self.milliseconds = milliseconds
     }
 
-    /// A duration of whole `seconds`.
+    /// A duration of `seconds` seconds.
     public static func seconds(_ seconds: Int64) -> PrometheusDuration {
         PrometheusDuration(milliseconds: seconds * 1000)
     }
 
-    /// The duration as a Swift `Duration`.
-    public var duration: Duration { .milliseconds(milliseconds) }
-
-    /// The duration in (fractional) seconds.
-    public var seconds: Double { Double(milliseconds) / 1000 }
-
-    /// Why a text is not a Prometheus duration, worded as Prometheus words it.
-    public enum ParseError: Error, Sendable, Hashable, CustomStringConvertible {
-        /// The text was empty.
-        case empty
-        /// The text does not fit the syntax.
-        case invalid(String)
-        /// The value does not fit in 64-bit nanoseconds (Go's `time.Duration`).
-        case outOfRange
-
-        public var description: String {
-            switch self {
-            case .empty: "empty duration string"
-            case .invalid(let text): "not a valid duration string: \"\(text)\""
-            case .outOfRange: "duration out of range"
-            }
-        }
+    /// A duration of `minutes` minutes.
+    public static func minutes(_ minutes: Int64) -> PrometheusDuration {
+        PrometheusDuration(milliseconds: minutes * 60_000)
     }
 
-    private static let units: [(suffix: String, milliseconds: Int64)] = [
-        ("y", 365 * 24 * 3_600_000), ("w", 7 * 24 * 3_600_000), ("d", 24 * 3_600_000), ("h", 3_600_000),
-        ("m", 60_000), ("s", 1000), ("ms", 1),
+    /// The zero duration.
+    public static let zero = PrometheusDuration(milliseconds: 0)
+
+    /// The same length as a Swift `Duration`.
+    public var duration: Duration { .milliseconds(milliseconds) }
+
+    private static let units: [(name: String, nanoseconds: UInt64)] = [
+        ("y", 365 * 24 * 3_600_000_000_000), ("w", 7 * 24 * 3_600_000_000_000), ("d", 24 * 3_600_000_000_000),
+        ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000),
     ]
 
-    /// Parses `text` exactly as Prometheus's `model.ParseDuration` does.
-    public init(parsing text: some StringProtocol) throws(ParseError) {
+    /// Parses `text` exactly as `model.ParseDuration` does, with its error messages.
+    public init(parsing text: String) throws(PrometheusDurationError) {
         if text == "0" {
             self.init(milliseconds: 0)
             return
         }
-        guard !text.isEmpty else { throw .empty }
-        let bytes = Array(text.utf8)
-        var index = 0
-        var nextUnit = 0
-        var total: Int64 = 0
-        var outOfRange = false
-        while index < bytes.count {
-            let digitsStart = index
-            while index < bytes.count && bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9") {
-                index += 1
+        if text.isEmpty { throw PrometheusDurationError(message: "empty duration string") }
+        let invalid = PrometheusDurationError(message: "not a valid duration string: \(GoString.quoted(text))")
+        var rest = Substring(text)
+        var totalNanoseconds: UInt64 = 0
+        var lastUnit = -1
+        while !rest.isEmpty {
+            let number = rest.prefix(while: { $0.isASCII && $0.isNumber })
+            guard !number.isEmpty, let value = UInt64(number) else { throw invalid }
+            rest = rest.dropFirst(number.count)
+            let unitName = rest.prefix(while: { !($0.isASCII && $0.isNumber) })
+            guard !unitName.isEmpty else { throw invalid }
+            rest = rest.dropFirst(unitName.count)
+            guard let unit = PrometheusDuration.units.firstIndex(where: { $0.name == unitName }) else {
+                throw PrometheusDurationError(
+                    message: "unknown unit \(GoString.quoted(String(unitName))) in duration \(GoString.quoted(text))")
             }
-            guard index > digitsStart else { throw .invalid(String(text)) }
-            let unitStart = index
-            while index < bytes.count && (bytes[index] < UInt8(ascii: "0") || bytes[index] > UInt8(ascii: "9")) {
-                index += 1
-            }
-            let suffix = String(decoding: bytes[unitStart..<index], as: UTF8.self)
-            guard let unitIndex = Self.units[nextUnit...].firstIndex(where: { $0.suffix == suffix }) else {
-                throw .invalid(String(text))
-            }
-            nextUnit = unitIndex + 1
-            let multiplier = Self.units[unitIndex].milliseconds
-            let digits = bytes[digitsStart..<unitStart]
-            // Go: n > (1<<63-1)/mult/time.Millisecond is out of range; the sum must stay positive in nanoseconds.
-            let limit = Int64.max / (multiplier * 1_000_000)
-            var value: Int64 = 0
-            for digit in digits {
-                let (product, productOverflow) = value.multipliedReportingOverflow(by: 10)
-                let (sum, sumOverflow) = product.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
-                if productOverflow || sumOverflow {
-                    value = Int64.max
-                    break
-                }
-                value = sum
-            }
-            if value > limit { outOfRange = true }
-            let (sum, overflow) = total.addingReportingOverflow(value.multipliedReportingOverflow(by: multiplier).0)
-            if overflow || sum > Int64.max / 1_000_000 { outOfRange = true }
-            total = sum
+            guard unit > lastUnit else { throw invalid }
+            lastUnit = unit
+            let multiplier = PrometheusDuration.units[unit].nanoseconds
+            let outOfRange = PrometheusDurationError(message: "duration out of range")
+            guard value <= (1 << 63) / multiplier else { throw outOfRange }
+            totalNanoseconds += value * multiplier
+            guard totalNanoseconds <= UInt64(Int64.max) else { throw outOfRange }
         }
-        guard !outOfRange else { throw .outOfRange }
-        self.init(milliseconds: total)
+        self.init(milliseconds: Int64(totalNanoseconds / 1_000_000))
     }
 
-    /// Prometheus's canonical text: largest units first, `y` and `w` only when exact, `0s` for zero.
+    /// Prometheus's spelling (`model.Duration.String`): `0s`, `1m30s`, `1w`, `1y`.
     public var description: String {
-        guard milliseconds != 0 else { return "0s" }
-        var remaining = milliseconds
+        var rest = milliseconds
+        if rest == 0 { return "0s" }
         var text = ""
-        for (index, unit) in Self.units.enumerated() {
-            if index < 2 && remaining % unit.milliseconds != 0 { continue }
-            let count = remaining / unit.milliseconds
-            if count > 0 {
-                text += "\(count)\(unit.suffix)"
-                remaining -= count * unit.milliseconds
+        for unit in PrometheusDuration.units {
+            let size = Int64(unit.nanoseconds / 1_000_000)
+            if rest >= size {
+                text += "\(rest / size)\(unit.name)"
+                rest %= size
             }
         }
         return text
     }
 
+    /// Orders by length.
     public static func < (lhs: PrometheusDuration, rhs: PrometheusDuration) -> Bool {
         lhs.milliseconds < rhs.milliseconds
     }
+}
+
+/// Why a duration string is not valid, worded as Prometheus words it.
+public struct PrometheusDurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The message, e.g. `not a valid duration string: "1x"`.
+    public var message: String
+
+    /// Creates an error with Prometheus's message.
+    public init(message: String) {
+        self.message = message
+    }
+
+    /// `message`.
+    public var description: String { message }
 }

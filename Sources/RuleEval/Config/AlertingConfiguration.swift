@@ -1,3 +1,5 @@
+import PromText
+
 /// The `alerting` section of `prometheus.yml`.
 public struct AlertingConfiguration: Sendable, Hashable {
     /// Relabeling applied to every alert before it is sent.
@@ -76,7 +78,7 @@ public struct AlertmanagerConfiguration: Sendable, Hashable {
             config.scheme = try decoder.string(value)
             guard config.scheme == "http" || config.scheme == "https" else {
                 throw decoder.error(
-                    "scheme must be \"http\" or \"https\", found \(goQuoted(config.scheme))", at: value.position)
+                    "scheme must be \"http\" or \"https\", found \(GoString.quoted(config.scheme))", at: value.position)
             }
         }
         if let value = fields["path_prefix"] { config.pathPrefix = try decoder.string(value) }

@@ -61,7 +61,7 @@ public struct PrometheusConfiguration: Sendable, Hashable {
         for item in try fields["rule_files"].map(decoder.sequence) ?? [] {
             let pattern = try decoder.string(item)
             guard isValidGlobPattern(pattern) else {
-                throw decoder.error("invalid rule file path \(goQuoted(pattern))", at: item.position)
+                throw decoder.error("invalid rule file path \(GoString.quoted(pattern))", at: item.position)
             }
             config.ruleFiles.append(joinDirectory(directory, pattern))
         }
@@ -71,7 +71,7 @@ public struct PrometheusConfiguration: Sendable, Hashable {
                 item, with: decoder, global: config.global, directory: directory)
             if !jobNames.insert(scrape.jobName).inserted {
                 throw decoder.error(
-                    "found multiple scrape configs with job name \(goQuoted(scrape.jobName))", at: item.position)
+                    "found multiple scrape configs with job name \(GoString.quoted(scrape.jobName))", at: item.position)
             }
             config.scrapeConfigs.append(scrape)
         }

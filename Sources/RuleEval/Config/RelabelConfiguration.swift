@@ -83,7 +83,7 @@ public struct RelabelConfiguration: Sendable, Hashable {
             for item in try decoder.sequence(value) {
                 let name = try decoder.string(item)
                 guard names.isValidLabelName(name) else {
-                    throw decoder.error("\(goQuoted(name)) is not a valid label name", at: item.position)
+                    throw decoder.error("\(GoString.quoted(name)) is not a valid label name", at: item.position)
                 }
                 config.sourceLabels?.append(name)
             }
@@ -104,7 +104,7 @@ public struct RelabelConfiguration: Sendable, Hashable {
         if let value = fields["action"] {
             let text = try decoder.string(value)
             guard let action = RelabelAction(rawValue: text.lowercased()) else {
-                throw decoder.error("unknown relabel action \(goQuoted(text))", at: value.position)
+                throw decoder.error("unknown relabel action \(GoString.quoted(text))", at: value.position)
             }
             config.action = action
         }
@@ -125,7 +125,7 @@ public struct RelabelConfiguration: Sendable, Hashable {
         if needsTarget.contains(self.action) && targetLabel.isEmpty {
             return "relabel configuration for \(action) action requires 'target_label' value"
         }
-        let invalidTarget = "\(goQuoted(targetLabel)) is invalid 'target_label' for \(action) action"
+        let invalidTarget = "\(GoString.quoted(targetLabel)) is invalid 'target_label' for \(action) action"
         switch self.action {
         case .replace:
             if !usesTemplate && !names.isValidLabelName(targetLabel) { return invalidTarget }
@@ -137,7 +137,7 @@ public struct RelabelConfiguration: Sendable, Hashable {
             if replacement != "$1" { return "'replacement' can not be set for \(action) action" }
         case .labelMap:
             if !RelabelConfiguration.isValidTemplatedName(replacement, names: names) {
-                return "\(goQuoted(replacement)) is invalid 'replacement' for \(action) action"
+                return "\(GoString.quoted(replacement)) is invalid 'replacement' for \(action) action"
             }
         case .hashMod:
             if !names.isValidLabelName(targetLabel) { return invalidTarget }

@@ -91,14 +91,15 @@ extension RuleFile {
             }
             if !groupNames.insert(group.name).inserted {
                 errors.append(
-                    decoder.error("groupname: \(goQuoted(group.name)) is repeated in the same file", at: group.position)
+                    decoder.error(
+                        "groupname: \(GoString.quoted(group.name)) is repeated in the same file", at: group.position)
                 )
             }
             for label in group.labels where !names.isValidLabelName(label.key) || label.key == "__name__" {
                 errors.append(decoder.error("invalid label name: \(label.key)", at: label.keyPosition))
             }
             for (index, rule) in group.rules.enumerated() {
-                let prefix = "group \(goQuoted(group.name)), rule \(index + 1), \(goQuoted(rule.name)): "
+                let prefix = "group \(GoString.quoted(group.name)), rule \(index + 1), \(GoString.quoted(rule.name)): "
                 for problem in rule.validationErrors(names: names, checks: checks) {
                     let alsoAt = problem.alsoAt.map { "\($0): " } ?? ""
                     errors.append(decoder.error(alsoAt + prefix + problem.message, at: problem.position))
@@ -168,7 +169,7 @@ extension RuleFile.Rule {
             for (kind, entries) in [("label", labels), ("annotation", annotations)] {
                 for entry in entries {
                     if let message = checks.parseTemplate(entry.value, alert) {
-                        errors.append(Problem("\(kind) \(goQuoted(entry.key)): \(message)", entry.valuePosition))
+                        errors.append(Problem("\(kind) \(GoString.quoted(entry.key)): \(message)", entry.valuePosition))
                     }
                 }
             }

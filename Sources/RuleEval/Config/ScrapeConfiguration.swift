@@ -1,3 +1,5 @@
+import PromText
+
 /// One entry of `scrape_configs`: a job, its targets and how to scrape them.
 public struct ScrapeConfiguration: Sendable, Hashable {
     /// The job name, also the default `job` label; required and unique.
@@ -94,7 +96,7 @@ public struct ScrapeConfiguration: Sendable, Hashable {
             config.scheme = try decoder.string(value)
             guard config.scheme == "http" || config.scheme == "https" else {
                 throw decoder.error(
-                    "scheme must be \"http\" or \"https\", found \(goQuoted(config.scheme))", at: value.position)
+                    "scheme must be \"http\" or \"https\", found \(GoString.quoted(config.scheme))", at: value.position)
             }
         }
         if let value = fields["sample_limit"] { config.sampleLimit = try decoder.uint(value) }
@@ -117,7 +119,7 @@ public struct ScrapeConfiguration: Sendable, Hashable {
         if config.scrapeInterval == .zero { config.scrapeInterval = global.scrapeInterval }
         if config.scrapeTimeout > config.scrapeInterval {
             throw decoder.error(
-                "scrape timeout greater than scrape interval for scrape config with job name \(goQuoted(config.jobName))",
+                "scrape timeout greater than scrape interval for scrape config with job name \(GoString.quoted(config.jobName))",
                 at: fields.keyPosition("scrape_timeout") ?? fields.keyPosition("scrape_interval") ?? node.position)
         }
         if config.scrapeTimeout == .zero { config.scrapeTimeout = min(global.scrapeTimeout, config.scrapeInterval) }

@@ -66,7 +66,8 @@ struct TargetDiscovery: Sendable, Hashable {
                     for target in try decoder.sequence(targets) {
                         let address = try decoder.string(target)
                         if checkTargets && address.contains("/") {
-                            throw decoder.error("\(goQuoted(address)) is not a valid hostname", at: target.position)
+                            throw decoder.error(
+                                "\(GoString.quoted(address)) is not a valid hostname", at: target.position)
                         }
                         config.targets.append(address)
                     }
@@ -87,7 +88,7 @@ struct TargetDiscovery: Sendable, Hashable {
                     // Prometheus's `^[^*]*(\*[^/]*)?\.(json|yml|yaml|JSON|YML|YAML)$`.
                     guard isValidGlobPattern(name), fileSDExtensions.contains(where: name.hasSuffix) else {
                         throw decoder.error(
-                            "path name \(goQuoted(name)) is not valid for file discovery", at: file.position)
+                            "path name \(GoString.quoted(name)) is not valid for file discovery", at: file.position)
                     }
                     config.files.append(joinDirectory(directory, name))
                 }
@@ -109,7 +110,7 @@ func decodeLabels(_ node: YAMLNode, with decoder: YAMLDecoder, names: NameValida
     var labels = Labels()
     for entry in try decoder.stringMap(node) {
         guard names.isValidLabelName(entry.key) else {
-            throw decoder.error("\(goQuoted(entry.key)) is not a valid label name", at: entry.keyPosition)
+            throw decoder.error("\(GoString.quoted(entry.key)) is not a valid label name", at: entry.keyPosition)
         }
         labels.append(Label(entry.key, entry.value))
     }

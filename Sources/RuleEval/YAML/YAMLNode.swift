@@ -50,7 +50,7 @@ public struct YAMLNode: Sendable, Hashable {
         case .sequence: "sequence"
         case .mapping: "mapping"
         case .scalar(let scalar):
-            scalar.isNull ? "null" : "\(scalar.style == .plain ? "" : "quoted ")string \(goQuoted(scalar.text))"
+            scalar.isNull ? "null" : "\(scalar.style == .plain ? "" : "quoted ")string \(GoString.quoted(scalar.text))"
         }
     }
 }
@@ -119,29 +119,4 @@ public struct YAMLMapping: Sendable, Hashable {
     public subscript(key: String) -> YAMLNode? {
         entries.first(where: { $0.key == key })?.value
     }
-}
-
-/// Quotes `text` as Go's `%q` does for printable text, so messages match Prometheus's.
-func goQuoted(_ text: String) -> String {
-    var quoted = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": quoted += "\\\""
-        case "\\": quoted += "\\\\"
-        case "\n": quoted += "\\n"
-        case "\t": quoted += "\\t"
-        case "\r": quoted += "\\r"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-            quoted += "\\x" + hexDigits(scalar.value, width: 2)
-        case _ where (0x80...0x9F).contains(scalar.value):
-            quoted += "\\u" + hexDigits(scalar.value, width: 4)
-        default: quoted.unicodeScalars.append(scalar)
-        }
-    }
-    return quoted + "\""
-}
-
-private func hexDigits(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }

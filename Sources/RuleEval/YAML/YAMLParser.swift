@@ -352,7 +352,8 @@ public struct YAMLParser {
             throw error("merge keys (<<) are not supported", at: key.position)
         }
         if let first = existing[scalar.text] {
-            throw error("mapping key \(goQuoted(scalar.text)) already defined at line \(first.line)", at: key.position)
+            throw error(
+                "mapping key \(GoString.quoted(scalar.text)) already defined at line \(first.line)", at: key.position)
         }
         return scalar.text
     }
@@ -376,7 +377,7 @@ public struct YAMLParser {
         guard current == UInt8(ascii: ":") && isBlankOrEnd(peek(1)) else {
             let found = foundDescription
             throw error(
-                "expected ':' after the mapping key \(goQuoted(key.scalar?.text ?? "")), found \(found)",
+                "expected ':' after the mapping key \(GoString.quoted(key.scalar?.text ?? "")), found \(found)",
                 at: afterKey.line == line ? here : key.position)
         }
         try checkImplicitKey(key, endLine: afterKey.line)

@@ -1,3 +1,4 @@
+import PromText
 import Testing
 
 @testable import RuleEval
