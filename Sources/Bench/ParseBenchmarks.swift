@@ -37,7 +37,7 @@ func runParseBenchmarks() {
 }
 
 /// A payload of `seriesCount` series: families of 20 label combinations of counters, gauges and histograms.
-private func benchmarkPayload(seriesCount: Int, format: ExpositionFormat) -> [UInt8] {
+func benchmarkPayload(seriesCount: Int, format: ExpositionFormat) -> [UInt8] {
     var text = ""
     text.reserveCapacity(seriesCount * 96)
     var series = 0

@@ -33,7 +33,7 @@ private func renderBenchmark(seriesCount: Int, presorted: Bool) {
 
 /// A counter and a gauge family splitting `seriesCount` series, three labels each, with integral, fractional
 /// and large values, either already in exposition order or not (as a hash-map registry would hand them over).
-private func renderBenchmarkFamilies(seriesCount: Int, presorted: Bool) -> [MetricFamily] {
+func renderBenchmarkFamilies(seriesCount: Int, presorted: Bool) -> [MetricFamily] {
     let methods = ["DELETE", "GET", "POST", "PUT"]
     func labels(_ index: Int) -> Labels {
         let resource = index / methods.count

@@ -1,3 +1,15 @@
-import PromText
-
-print("tocsin-bench: no benchmarks yet")
+/// `tocsin-bench [promtext|instruments|render|parse|peers]`: prints benchmark figures (run in release mode).
+let suite = CommandLine.arguments.dropFirst().first ?? "promtext"
+switch suite {
+case "instruments": runInstrumentBenchmarks()
+case "render": runRenderBenchmarks()
+case "parse": runParseBenchmarks()
+case "peers": runPeerComparison()
+case "promtext":
+    runInstrumentBenchmarks()
+    runRenderBenchmarks()
+    runParseBenchmarks()
+    runPeerComparison()
+default:
+    print("usage: tocsin-bench [promtext|instruments|render|parse|peers]")
+}
