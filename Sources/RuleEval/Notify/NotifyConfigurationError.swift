@@ -22,7 +22,10 @@ public struct NotifyConfigurationError: Error, Sendable, Hashable, CustomStringC
         var matchers: [AlertMatcher] = []
         do {
             for (name, value) in equal { matchers.append(try AlertMatcher(name: name, type: .equal, value: value)) }
-            for (name, value) in regex { matchers.append(try AlertMatcher(name: name, type: .regexMatch, value: value)) }
+            for (name, value) in regex {
+                // `config.Regexp.String()` is the anchored source, so the matcher (and the route key) carries it.
+                matchers.append(try AlertMatcher(name: name, type: .regexMatch, value: "^(?:" + value + ")$"))
+            }
             for text in texts { matchers += try AlertMatcherParser.parse(text) }
         } catch {
             throw NotifyConfigurationError("invalid \(field): \(error)")
