@@ -83,8 +83,11 @@ public struct Dispatcher: Sendable {
     /// integration. Empty groups are removed and expired log entries forgotten.
     public mutating func tick(now: Int64) -> [Notification] {
         var notifications: [Notification] = []
-        for id in groups.keys.sorted(by: { ($0.routeID, $0.fingerprint) < ($1.routeID, $1.fingerprint) }) {
-            guard var group = groups[id] else { continue }
+        let due = groups.sorted {
+            $0.value.groupKey != $1.value.groupKey
+                ? GoText.less($0.value.groupKey, $1.value.groupKey) : GoText.less($0.key.routeID, $1.key.routeID)
+        }
+        for (id, var group) in due {
             if let alerts = group.flush(now: now) {
                 let produced = pipeline(group: group, alerts: alerts, now: now)
                 if produced.isEmpty {
