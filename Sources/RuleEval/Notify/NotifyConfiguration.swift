@@ -128,7 +128,8 @@ public struct WebhookConfiguration: Sendable, Hashable {
     }
 }
 
-/// `slack_configs` entry (incoming-webhook attachments).
+/// `slack_configs` entry (incoming-webhook attachments); `nil` text fields get Alertmanager's default template
+/// output.
 public struct SlackConfiguration: Sendable, Hashable {
     /// `send_resolved` (false).
     public var sendResolved = false
@@ -136,16 +137,22 @@ public struct SlackConfiguration: Sendable, Hashable {
     public var apiURL: String?
     /// `channel`.
     public var channel: String?
-    /// `username` (`{{ template "slack.default.username" . }}` = `Alertmanager`... expanded by default).
+    /// `username`; `nil` is `slack.default.username` (`Alertmanager`).
     public var username: String?
+    /// `icon_emoji`, `icon_url` (omitted when empty).
+    public var iconEmoji: String?, iconURL: String?
     /// `color`; `nil` is Alertmanager's default: `danger` when firing, `good` when resolved.
     public var color: String?
-    /// `title`; `nil` is `slack.default.title`.
+    /// `title`; `nil` is `slack.default.title` (`[FIRING:n] ...`).
     public var title: String?
-    /// `title_link`; `nil` is `slack.default.titlelink`.
+    /// `title_link`; `nil` is `slack.default.titlelink` (the Alertmanager UI for the receiver).
     public var titleLink: String?
+    /// `pretext`; `nil` is empty.
+    public var pretext: String?
     /// `text`; `nil` is `slack.default.text` (empty).
     public var text: String?
+    /// `fallback`; `nil` is `slack.default.fallback` (`title | title_link`).
+    public var fallback: String?
 
     /// Creates a Slack integration.
     public init(apiURL: String? = nil, channel: String? = nil, sendResolved: Bool = false) {
