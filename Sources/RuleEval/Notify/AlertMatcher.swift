@@ -70,7 +70,9 @@ public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
     /// `name="value"` as `Matcher.String()` prints it: the value Go-quoted, the name quoted only when it holds a
     /// character the matcher syntax reserves.
     public var description: String {
-        let reserved = name.unicodeScalars.contains { $0.properties.isWhitespace || "{}!=~,\\\"'`".unicodeScalars.contains($0) }
+        let reserved = name.unicodeScalars.contains {
+            $0.properties.isWhitespace || "{}!=~,\\\"'`".unicodeScalars.contains($0)
+        }
         return (reserved ? GoText.quoted(name) : name) + type.rawValue + GoText.quoted(value)
     }
 

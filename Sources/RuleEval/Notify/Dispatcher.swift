@@ -173,8 +173,12 @@ public struct Dispatcher: Sendable {
 extension ReceiverConfiguration {
     /// Every integration of the receiver with its `send_resolved`, in Alertmanager's build order.
     var integrations: [(Notification.Integration, Bool)] {
-        webhookConfigs.enumerated().map { (Notification.Integration(kind: .webhook, index: $0.offset), $0.element.sendResolved) }
-            + slackConfigs.enumerated().map { (Notification.Integration(kind: .slack, index: $0.offset), $0.element.sendResolved) }
+        webhookConfigs.enumerated().map {
+            (Notification.Integration(kind: .webhook, index: $0.offset), $0.element.sendResolved)
+        }
+            + slackConfigs.enumerated().map {
+                (Notification.Integration(kind: .slack, index: $0.offset), $0.element.sendResolved)
+            }
             + pagerdutyConfigs.enumerated().map {
                 (Notification.Integration(kind: .pagerduty, index: $0.offset), $0.element.sendResolved)
             }

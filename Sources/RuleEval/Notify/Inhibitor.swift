@@ -60,6 +60,8 @@ public struct Inhibitor: Sendable {
 
     /// Forgets source alerts resolved before `now`.
     public mutating func collectGarbage(now: Int64) {
-        for index in rules.indices { rules[index].sources = rules[index].sources.filter { !$0.value.isResolved(at: now) } }
+        for index in rules.indices {
+            rules[index].sources = rules[index].sources.filter { !$0.value.isResolved(at: now) }
+        }
     }
 }

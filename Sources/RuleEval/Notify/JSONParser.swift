@@ -130,7 +130,8 @@ public struct JSONParser {
                     {
                         offset += 2
                         let low = try hex4()
-                        code = (0xDC00..<0xE000).contains(low) ? 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00) : 0xFFFD
+                        code =
+                            (0xDC00..<0xE000).contains(low) ? 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00) : 0xFFFD
                     }
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default: throw error("a valid escape")

@@ -103,7 +103,8 @@ public enum JSONValue: Sendable, Hashable {
                 for shift in [12, 8, 4, 0] { output.append(hexDigits[Int(scalar.value >> UInt32(shift)) & 0xf]) }
             default:
                 if scalar.value < 0x20 {
-                    output += Array("\\u00".utf8) + [hexDigits[Int(scalar.value >> 4)], hexDigits[Int(scalar.value & 0xf)]]
+                    output +=
+                        Array("\\u00".utf8) + [hexDigits[Int(scalar.value >> 4)], hexDigits[Int(scalar.value & 0xf)]]
                 } else {
                     output += Array(String(scalar).utf8)
                 }

@@ -29,7 +29,10 @@ public struct NotificationLog: Sendable {
     func entry(for key: Key) -> Entry? { entries[key] }
 
     /// Records a delivery at `now`; the entry lives for twice the repeat interval, capped by the retention.
-    mutating func log(_ key: Key, firing: Set<LabelSetFingerprint>, resolved: Set<LabelSetFingerprint>, repeatInterval: Int64, now: Int64) {
+    mutating func log(
+        _ key: Key, firing: Set<LabelSetFingerprint>, resolved: Set<LabelSetFingerprint>, repeatInterval: Int64,
+        now: Int64
+    ) {
         let lifetime = repeatInterval > 0 ? min(retention, 2 * repeatInterval) : retention
         entries[key] = Entry(firing: firing, resolved: resolved, timestamp: now, expiresAt: now + lifetime)
     }

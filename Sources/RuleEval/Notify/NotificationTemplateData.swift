@@ -37,7 +37,8 @@ public struct NotificationTemplateData: Sendable {
     /// Pairs present with equal values in every set.
     private static func common(_ sets: [Labels]) -> Labels {
         guard let first = sets.first else { return [:] }
-        return Labels(first.pairs.filter { pair in sets.dropFirst().allSatisfy { $0.value(of: pair.name) == pair.value } })
+        return Labels(
+            first.pairs.filter { pair in sets.dropFirst().allSatisfy { $0.value(of: pair.name) == pair.value } })
     }
 }
 

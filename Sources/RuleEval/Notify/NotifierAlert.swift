@@ -17,7 +17,9 @@ public struct NotifierAlert: Sendable, Hashable {
     public private(set) var fingerprint: LabelSetFingerprint
 
     /// Creates an alert; labels and annotations are stored sorted by name.
-    public init(labels: Labels, annotations: Labels = [:], startsAt: Int64, endsAt: Int64? = nil, generatorURL: String = "") {
+    public init(
+        labels: Labels, annotations: Labels = [:], startsAt: Int64, endsAt: Int64? = nil, generatorURL: String = ""
+    ) {
         self.labels = labels.byteSorted
         self.annotations = annotations.byteSorted
         self.startsAt = startsAt

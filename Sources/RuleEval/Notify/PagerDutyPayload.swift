@@ -31,7 +31,9 @@ public enum PagerDutyPayload {
         ] where !value.isEmpty {
             payload.append((key, .string(value)))
         }
-        if !details.isEmpty { payload.append(("custom_details", .object(sortingKeys: details.mapValues { .string($0) }))) }
+        if !details.isEmpty {
+            payload.append(("custom_details", .object(sortingKeys: details.mapValues { .string($0) })))
+        }
         var message: [(String, JSONValue)] = [
             ("routing_key", .string(configuration.routingKey)),
             ("dedup_key", .string(dedupKey(groupKey: notification.groupKey))),

@@ -76,7 +76,8 @@ public struct RetrySchedule: Sendable {
             retryAt = now + nextBackoff(using: &generator)
         }
         guard retryAt <= startedAt + policy.maxElapsedTime else {
-            return .giveUp(reason: "gave up after \(attempts) attempt(s): retry time exceeds the \(policy.maxElapsedTime)ms limit")
+            return .giveUp(
+                reason: "gave up after \(attempts) attempt(s): retry time exceeds the \(policy.maxElapsedTime)ms limit")
         }
         return .retry(at: retryAt)
     }

@@ -115,7 +115,9 @@ public struct RouteTree: Sendable {
             guard interval > .zero else { throw NotifyConfigurationError("group_interval cannot be zero") }
             options.groupInterval = interval.notifyMilliseconds
         }
-        if let repeatInterval = configuration.repeatInterval { options.repeatInterval = repeatInterval.notifyMilliseconds }
+        if let repeatInterval = configuration.repeatInterval {
+            options.repeatInterval = repeatInterval.notifyMilliseconds
+        }
         let matchers = try NotifyConfigurationError.matchers(
             equal: configuration.match, regex: configuration.matchRE, texts: configuration.matchers,
             field: "route matchers")

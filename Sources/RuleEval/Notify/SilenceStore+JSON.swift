@@ -15,7 +15,9 @@ extension SilenceStore {
         } catch {
             throw SilenceError("invalid silences JSON: \(error)")
         }
-        guard case .array(let elements) = document else { throw SilenceError("invalid silences JSON: expected an array") }
+        guard case .array(let elements) = document else {
+            throw SilenceError("invalid silences JSON: expected an array")
+        }
         var silences: [Silence] = []
         for (index, element) in elements.enumerated() {
             func field(_ name: String) throws(SilenceError) -> String {

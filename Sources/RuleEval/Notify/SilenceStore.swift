@@ -105,7 +105,9 @@ public struct SilenceStore: Sendable {
         guard !matchers.isEmpty else { throw SilenceError("at least one matcher required") }
         var compiled: [AlertMatcher] = []
         for (index, matcher) in matchers.enumerated() {
-            guard !matcher.name.isEmpty else { throw SilenceError("invalid label matcher \(index): invalid label name \"\"") }
+            guard !matcher.name.isEmpty else {
+                throw SilenceError("invalid label matcher \(index): invalid label name \"\"")
+            }
             do {
                 compiled.append(try matcher.alertMatcher())
             } catch {

@@ -19,7 +19,8 @@ import Testing
                     repeatInterval: .seconds(3600)),
                 receivers: [
                     ReceiverConfiguration(
-                        name: "team", webhookConfigs: [WebhookConfiguration(url: "http://x", sendResolved: sendResolved)])
+                        name: "team",
+                        webhookConfigs: [WebhookConfiguration(url: "http://x", sendResolved: sendResolved)])
                 ],
                 inhibitRules: inhibitRules))
     }
@@ -40,7 +41,8 @@ import Testing
         dispatcher.insert(alert(["alertname": "Down", "instance": "b"], startsAt: 0, endsAt: 10 * minute), now: 0)
         #expect(dispatcher.nextDeadline == 30 * second)
         #expect(deliver(&dispatcher, at: 29 * second).isEmpty)
-        dispatcher.insert(alert(["alertname": "Down", "instance": "a"], startsAt: 10 * second, endsAt: 10 * minute), now: 10 * second)
+        dispatcher.insert(
+            alert(["alertname": "Down", "instance": "a"], startsAt: 10 * second, endsAt: 10 * minute), now: 10 * second)
         let notifications = deliver(&dispatcher, at: 30 * second)
         #expect(notifications.count == 1)
         #expect(notifications.first?.groupKey == "{}:{alertname=\"Down\"}")
@@ -61,7 +63,8 @@ import Testing
         var dispatcher = try dispatcher()
         dispatcher.insert(alert(["alertname": "Down", "instance": "a"], endsAt: 60 * minute), now: 0)
         #expect(deliver(&dispatcher, at: 30 * second).count == 1)
-        dispatcher.insert(alert(["alertname": "Down", "instance": "b"], startsAt: minute, endsAt: 60 * minute), now: minute)
+        dispatcher.insert(
+            alert(["alertname": "Down", "instance": "b"], startsAt: minute, endsAt: 60 * minute), now: minute)
         #expect(dispatcher.nextDeadline == 30 * second + 5 * minute)
         let second = deliver(&dispatcher, at: 30 * self.second + 5 * minute)
         #expect(second.first?.alerts.count == 2)
@@ -106,7 +109,8 @@ import Testing
         #expect(deliver(&dispatcher, at: 30 * second + 10 * minute).isEmpty)
         #expect(dispatcher.groups.isEmpty)
         // A new firing alert in the same group is news again.
-        dispatcher.insert(alert(["alertname": "Down", "i": "1"], startsAt: 11 * minute, endsAt: 60 * minute), now: 11 * minute)
+        dispatcher.insert(
+            alert(["alertname": "Down", "i": "1"], startsAt: 11 * minute, endsAt: 60 * minute), now: 11 * minute)
         #expect(deliver(&dispatcher, at: 11 * minute + 30 * second).count == 1)
     }
 

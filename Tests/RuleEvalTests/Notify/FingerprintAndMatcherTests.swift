@@ -5,15 +5,16 @@ import Testing
 
 @Suite struct NotifyFingerprintTests {
     /// Values from prometheus/common `model/signature_test.go` (`TestMetricToFingerprint`, benchmarks).
-    @Test(arguments: [
-        ([:], 14_695_981_039_346_656_037 as UInt64, "cbf29ce484222325"),
-        (["name": "garland, briggs", "fear": "love is not enough"], 5_799_056_148_416_392_346, "507a62d79ee76c9a"),
-        (["first-label": "first-label-value"], 5_146_282_821_936_882_169, "476b44f5db3e21f9"),
-        (
-            ["first-label": "first-label-value", "second-label": "second-label-value"], 3_195_800_080_984_914_717,
-            "2c59c33dd8453b1d"
-        ),
-    ] as [(Labels, UInt64, String)])
+    @Test(
+        arguments: [
+            ([:], 14_695_981_039_346_656_037 as UInt64, "cbf29ce484222325"),
+            (["name": "garland, briggs", "fear": "love is not enough"], 5_799_056_148_416_392_346, "507a62d79ee76c9a"),
+            (["first-label": "first-label-value"], 5_146_282_821_936_882_169, "476b44f5db3e21f9"),
+            (
+                ["first-label": "first-label-value", "second-label": "second-label-value"], 3_195_800_080_984_914_717,
+                "2c59c33dd8453b1d"
+            ),
+        ] as [(Labels, UInt64, String)])
     func fingerprintMatchesPrometheusCommon(labels: Labels, value: UInt64, text: String) {
         let fingerprint = LabelSetFingerprint(of: labels)
         #expect(fingerprint.value == value)

@@ -45,11 +45,12 @@ import Testing
                 == .giveUp(reason: "unexpected status code 404 after 1 attempt(s), not retryable"))
     }
 
-    @Test(arguments: [
-        ("120", 1_000 + 120_000),
-        ("Thu, 01 Jan 1970 00:01:00 GMT", 60_000),
-        ("soon", 1_000 + 250),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("120", 1_000 + 120_000),
+            ("Thu, 01 Jan 1970 00:01:00 GMT", 60_000),
+            ("soon", 1_000 + 250),
+        ] as [(String, Int64)])
     func tooManyRequestsHonoursRetryAfter(header: String, expected: Int64) {
         var schedule = RetrySchedule(startedAt: 0)
         var random = FixedRandom(word: 0)
@@ -63,6 +64,8 @@ import Testing
         var random = FixedRandom(word: 0)
         let action = schedule.record(.response(statusCode: 429, retryAfter: "3600"), now: 0, using: &random)
         #expect(action == .giveUp(reason: "gave up after 1 attempt(s): retry time exceeds the 300000ms limit"))
-        #expect(schedule.record(.networkError("x"), now: 299_900, using: &random) == .giveUp(reason: "gave up after 2 attempt(s): retry time exceeds the 300000ms limit"))
+        #expect(
+            schedule.record(.networkError("x"), now: 299_900, using: &random)
+                == .giveUp(reason: "gave up after 2 attempt(s): retry time exceeds the 300000ms limit"))
     }
 }

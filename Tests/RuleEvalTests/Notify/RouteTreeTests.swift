@@ -30,7 +30,8 @@ import Testing
                         receiver: "notify-productionA", continueMatching: true, matchers: ["{env=\"production\"}"],
                         groupWait: .seconds(60)),
                     RouteConfiguration(
-                        receiver: "notify-productionB", groupBy: ["job"], matchers: ["env=~\"produ.*\"", "job=~\".*\""],
+                        receiver: "notify-productionB", groupBy: ["job"],
+                        matchers: ["env=~\"produ.*\"", "job=~\".*\""],
                         groupWait: .seconds(30), groupInterval: .seconds(300), repeatInterval: .seconds(3600)),
                 ]),
             RouteConfiguration(

@@ -14,14 +14,21 @@ import Testing
         Silence(matchers: matchers, startsAt: startsAt, endsAt: endsAt, createdBy: "ops", comment: "maintenance")
     }
 
-    @Test(arguments: [
-        ([], 0, 10, "at least one matcher required"),
-        ([Silence.Matcher(name: "a", value: "")], 0, 10, "at least one matcher must not match the empty string"),
-        ([Silence.Matcher(name: "a", value: ".*", isRegex: true)], 0, 10, "at least one matcher must not match the empty string"),
-        ([Silence.Matcher(name: "a", value: "(", isRegex: true)], 0, 10, "invalid label matcher 0: invalid regular expression \"(\""),
-        ([Silence.Matcher(name: "a", value: "b")], 10, 10, "start time must be before end time"),
-        ([Silence.Matcher(name: "a", value: "b")], -20, -10, "end time can't be in the past"),
-    ] as [([Silence.Matcher], Int64, Int64, String)])
+    @Test(
+        arguments: [
+            ([], 0, 10, "at least one matcher required"),
+            ([Silence.Matcher(name: "a", value: "")], 0, 10, "at least one matcher must not match the empty string"),
+            (
+                [Silence.Matcher(name: "a", value: ".*", isRegex: true)], 0, 10,
+                "at least one matcher must not match the empty string"
+            ),
+            (
+                [Silence.Matcher(name: "a", value: "(", isRegex: true)], 0, 10,
+                "invalid label matcher 0: invalid regular expression \"(\""
+            ),
+            ([Silence.Matcher(name: "a", value: "b")], 10, 10, "start time must be before end time"),
+            ([Silence.Matcher(name: "a", value: "b")], -20, -10, "end time can't be in the past"),
+        ] as [([Silence.Matcher], Int64, Int64, String)])
     func rejectsInvalidSilences(matchers: [Silence.Matcher], startsAt: Int64, endsAt: Int64, message: String) {
         var store = SilenceStore()
         var generator = SplitMix(seed: 7)
@@ -88,7 +95,9 @@ import Testing
         try store.expire(id: pending, now: minute)
         #expect(store.silence(id: active).map { ($0.startsAt, $0.endsAt) } ?? (-1, -1) == (0, minute))
         #expect(store.silence(id: pending).map { ($0.startsAt, $0.endsAt) } ?? (-1, -1) == (minute, minute))
-        #expect(throws: SilenceError("silence \(active) already expired")) { try store.expire(id: active, now: 2 * minute) }
+        #expect(throws: SilenceError("silence \(active) already expired")) {
+            try store.expire(id: active, now: 2 * minute)
+        }
         #expect(throws: SilenceError("not found", isNotFound: true)) { try store.expire(id: "nope", now: 0) }
     }
 
@@ -107,7 +116,8 @@ import Testing
         let text = String(decoding: store.encoded(now: 1_700_000_060_000), as: UTF8.self)
         #expect(
             text
-                == #"[{"id":"a1","status":{"state":"active"},"updatedAt":"2023-11-14T22:13:20.000Z","comment":"deploy \u003cwindow\u003e","createdBy":"ops","endsAt":"2023-11-14T23:13:20.000Z","matchers":[{"isEqual":false,"isRegex":true,"name":"job","value":"api|web"},{"isEqual":true,"isRegex":false,"name":"alertname","value":"Down"}],"startsAt":"2023-11-14T22:13:20.000Z"}]"#)
+                == #"[{"id":"a1","status":{"state":"active"},"updatedAt":"2023-11-14T22:13:20.000Z","comment":"deploy \u003cwindow\u003e","createdBy":"ops","endsAt":"2023-11-14T23:13:20.000Z","matchers":[{"isEqual":false,"isRegex":true,"name":"job","value":"api|web"},{"isEqual":true,"isRegex":false,"name":"alertname","value":"Down"}],"startsAt":"2023-11-14T22:13:20.000Z"}]"#
+        )
         #expect(try SilenceStore.decode(Array(text.utf8)) == store.all)
         #expect(throws: SilenceError.self) { try SilenceStore.decode(Array("[{\"id\":1}]".utf8)) }
     }
@@ -119,7 +129,8 @@ import Testing
     @Test func firingSourceWithEqualLabelsInhibitsTheTarget() throws {
         var inhibitor = try inhibitor(
             InhibitRuleConfiguration(
-                sourceMatchers: ["severity=critical"], targetMatchers: ["severity=warning"], equal: ["cluster", "zone"]))
+                sourceMatchers: ["severity=critical"], targetMatchers: ["severity=warning"], equal: ["cluster", "zone"])
+        )
         inhibitor.observe(NotifierAlert(labels: ["severity": "critical", "cluster": "a"], startsAt: 0, endsAt: 100))
         // `zone` is absent on both sides: equal.
         #expect(inhibitor.isInhibited(["severity": "warning", "cluster": "a"], now: 50))
@@ -136,7 +147,9 @@ import Testing
         let both: Labels = ["alertname": "Down", "severity": "critical"]
         inhibitor.observe(NotifierAlert(labels: both, startsAt: 0, endsAt: 100))
         #expect(!inhibitor.isInhibited(both, now: 50))
-        #expect(inhibitor.inhibitor(of: ["alertname": "Down", "severity": "warning"], now: 50) == LabelSetFingerprint(of: both))
+        #expect(
+            inhibitor.inhibitor(of: ["alertname": "Down", "severity": "warning"], now: 50)
+                == LabelSetFingerprint(of: both))
     }
 
     @Test func deprecatedSourceMatchIsHonoured() throws {

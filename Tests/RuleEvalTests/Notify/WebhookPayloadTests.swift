@@ -47,7 +47,8 @@ import Testing
 
     @Test func jsonRoundTripsThroughTheParser() throws {
         let value = JSONValue.object([
-            ("text", .string("tab\t nl\n quote\" \u{01} é 😀 \u{2028}")), ("list", .array([.null, .bool(true), .number(-2.5)])),
+            ("text", .string("tab\t nl\n quote\" \u{01} é 😀 \u{2028}")),
+            ("list", .array([.null, .bool(true), .number(-2.5)])),
         ])
         #expect(try JSONParser.parse(value.encoded) == value)
         #expect(String(decoding: JSONValue.string("\u{01}\u{08}").encoded, as: UTF8.self) == #""\u0001\b""#)
