@@ -47,8 +47,8 @@ enum GoTime {
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
             expect("Tt"), let hour = number(2), expect(":"), let minute = number(2), expect(":"),
-            let second = number(2), (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-            second < 61
+            let second = number(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         var millis: Int64 = 0
         if expect(".") {
@@ -76,6 +76,15 @@ enum GoTime {
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return seconds * 1000 + millis
+    }
+
+    /// Days in `month` of `year` (proleptic Gregorian), for rejecting dates such as February 30 as Go does.
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     private static func split(_ milliseconds: Int64) -> (seconds: Int64, millis: Int64) {

@@ -28,7 +28,7 @@ public struct RouteTree: Sendable {
         /// Indices of the child routes in ``RouteTree/nodes``.
         public let children: [Int]
 
-        /// The labels of `alert` that form its group in this route (`getGroupLabels`).
+        /// The subset of an alert's `labels` that keys its group in this route (`getGroupLabels`).
         public func groupLabels(of labels: Labels) -> Labels {
             groupByAll ? labels : Labels(labels.pairs.filter { groupBy.contains($0.name) })
         }

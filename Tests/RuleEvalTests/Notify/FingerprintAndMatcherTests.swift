@@ -46,6 +46,9 @@ import Testing
         #expect(GoTime.parse("2023-11-14T22:13:20.12Z") == 1_700_000_000_120)
         #expect(GoTime.parse("2023-11-14T23:13:20.123456+01:00") == 1_700_000_000_123)
         #expect(GoTime.parse("2023-11-14 22:13:20Z") == nil)
+        #expect(GoTime.parse("2023-02-29T00:00:00Z") == nil)
+        #expect(GoTime.parse("2024-02-29T00:00:00Z") == 1_709_164_800_000)
+        #expect(GoTime.rfc3339Nano(milliseconds: -1) == "1969-12-31T23:59:59.999Z")
     }
 }
 
