@@ -18,6 +18,7 @@ public struct Dispatcher: Sendable {
     public private(set) var groups: [GroupID: AggregationGroup] = [:]
     private let receivers: [String: ReceiverConfiguration]
     private let resolveTimeout: Int64
+    private var received = ReceivedAlerts()
     private var pendingFlushes: [GroupID: PendingFlush] = [:]
     private var flushCount = 0
 
@@ -56,11 +57,11 @@ public struct Dispatcher: Sendable {
         self.resolveTimeout = configuration.global.resolveTimeout.notifyMilliseconds
     }
 
-    /// Takes in an alert received at `now`: an alert without `endsAt` gets `now + resolve_timeout`, then it goes
-    /// into the group of every route it matches (creating groups as needed).
+    /// Takes in an alert received at `now`: an alert without `endsAt` gets `now + resolve_timeout`, one that
+    /// overlaps the alert already received with its labels is merged with it, then it goes into the group of every
+    /// route it matches (creating groups as needed).
     public mutating func insert(_ alert: NotifierAlert, now: Int64) {
-        var alert = alert
-        if alert.endsAt == nil { alert.endsAt = now + resolveTimeout }
+        let alert = received.receive(alert, now: now, resolveTimeout: resolveTimeout)
         inhibitor.observe(alert)
         for route in routes.match(alert.labels) {
             let groupLabels = route.groupLabels(of: alert.labels)
@@ -103,6 +104,7 @@ public struct Dispatcher: Sendable {
             groups[id] = group.isEmpty && pendingFlushes[id] == nil ? nil : group
         }
         notificationLog.collectGarbage(now: now)
+        received.collectGarbage(now: now)
         inhibitor.collectGarbage(now: now)
         silences.collectGarbage(now: now)
         return notifications

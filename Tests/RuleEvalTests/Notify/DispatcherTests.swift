@@ -153,6 +153,18 @@ import Testing
         #expect(dispatcher.groups.values.first?.alerts.values.first?.endsAt == 5 * minute)
     }
 
+    @Test func resentAlertKeepsItsEarliestStartAndLatestExplicitEnd() throws {
+        var dispatcher = try dispatcher()
+        dispatcher.insert(alert(["alertname": "Down"], startsAt: 0, endsAt: 4 * minute), now: 0)
+        dispatcher.insert(alert(["alertname": "Down"], startsAt: minute, endsAt: 3 * minute), now: minute)
+        let stored = dispatcher.groups.values.first?.alerts.values.first
+        #expect(stored?.startsAt == 0)
+        #expect(stored?.endsAt == 4 * minute)
+        // A resolution (end not after now) replaces the firing end.
+        dispatcher.insert(alert(["alertname": "Down"], startsAt: 0, endsAt: 2 * minute), now: 2 * minute)
+        #expect(dispatcher.groups.values.first?.alerts.values.first?.endsAt == 2 * minute)
+    }
+
     @Test func inhibitedAlertsAreNotSent() throws {
         var dispatcher = try dispatcher(
             inhibitRules: [
