@@ -52,7 +52,8 @@ import Testing
     @Test(arguments: RouteTreeTests.matchersCases.map(\.0))
     func receiversMatchAmtool(labels: Labels) throws {
         let amtool = try #require(Peers.path(of: "amtool"), "amtool is required (TOCSIN_REQUIRE_PEERS=1)")
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-amtool-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tocsin-amtool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("alertmanager.yml")
