@@ -1,0 +1,121 @@
+import Foundation
+import PromText
+import TestSupport
+import Testing
+
+@testable import RuleEval
+
+/// Runs the real Alertmanager (Debian's `prometheus-alertmanager`) on 127.0.0.1 and checks what Notify computes
+/// on its own against what Alertmanager reports: alert fingerprints, which silence mutes which alert, and the
+/// API v2 silence JSON that Notify persists.
+@Suite(.enabled(if: Peers.available("prometheus-alertmanager")), .timeLimit(.minutes(2)))
+struct AlertmanagerInteropTests {
+    static let alerts: [Labels] = [
+        ["alertname": "Down", "job": "api", "instance": "a:9100"],
+        ["alertname": "Down", "job": "api", "instance": "b:9100", "note": "quote \" backslash \\ é"],
+        ["alertname": "DiskFull", "severity": "page", "mountpoint": "/"],
+    ]
+
+    @Test func fingerprintsSilencesAndSilenceJSONMatchAlertmanager() throws {
+        let program = try #require(Peers.path(of: "prometheus-alertmanager"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-am-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("alertmanager.yml")
+        try "route:\n  receiver: none\nreceivers:\n- name: none\n".write(to: config, atomically: true, encoding: .utf8)
+        let port = 40_000 + Int(getpid() % 20_000)
+        let base = "http://127.0.0.1:\(port)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = [
+            "--config.file=\(config.path)", "--storage.path=\(directory.path)",
+            "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        try waitUntilReady(base)
+
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let silence = JSONValue.object([
+            (
+                "matchers",
+                .array([
+                    .object([
+                        ("name", .string("job")), ("value", .string("api")), ("isRegex", .bool(false)),
+                        ("isEqual", .bool(true)),
+                    ]),
+                    .object([
+                        ("name", .string("instance")), ("value", .string("b:.*")), ("isRegex", .bool(true)),
+                        ("isEqual", .bool(true)),
+                    ]),
+                ])
+            ),
+            ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: now))),
+            ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: now + 3_600_000))),
+            ("createdBy", .string("tocsin")), ("comment", .string("interop <test> & more")),
+        ])
+        _ = try post(base + "/api/v2/silences", silence)
+        let postable = JSONValue.array(
+            Self.alerts.map { labels in
+                .object([
+                    ("labels", labels.jsonObject), ("annotations", .object([])),
+                    ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: now - 60_000))),
+                    ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: now + 600_000))),
+                ])
+            })
+        _ = try post(base + "/api/v2/alerts", postable)
+
+        let silencesBody = try get(base + "/api/v2/silences")
+        var store = SilenceStore()
+        store.load(try SilenceStore.decode(Array(silencesBody.utf8)))
+        #expect(store.all.count == 1)
+        let checkTime = Int64(Date().timeIntervalSince1970 * 1000)
+        #expect(String(decoding: store.encoded(now: checkTime), as: UTF8.self) + "\n" == silencesBody)
+
+        guard case .array(let gettable) = try JSONParser.parse(Array(get(base + "/api/v2/alerts").utf8)) else {
+            Issue.record("alerts response is not an array")
+            return
+        }
+        #expect(gettable.count == Self.alerts.count)
+        for alert in gettable {
+            guard case .object(let members)? = alert["labels"] else {
+                Issue.record("alert without labels")
+                continue
+            }
+            let labels = Labels(members.compactMap { name, value in value.stringValue.map { Label(name, $0) } })
+            #expect(alert["fingerprint"]?.stringValue == LabelSetFingerprint(of: labels).description)
+            guard case .array(let silencedBy)? = alert["status"]?["silencedBy"] else {
+                Issue.record("alert without status.silencedBy")
+                continue
+            }
+            #expect(silencedBy.compactMap(\.stringValue) == store.silencingIDs(of: labels, now: checkTime))
+        }
+    }
+
+    private func waitUntilReady(_ base: String) throws {
+        for _ in 0..<100 {
+            if try ProcessRunner.run("/usr/bin/curl", ["-sf", base + "/-/ready"], timeout: 10).status == 0 { return }
+            usleep(100_000)
+        }
+        Issue.record("Alertmanager did not become ready at \(base)")
+    }
+
+    private func get(_ url: String) throws -> String {
+        let result = try ProcessRunner.run("/usr/bin/curl", ["-sf", url], timeout: 10)
+        #expect(result.status == 0, "GET \(url) failed: \(result.standardError)")
+        return result.standardOutput
+    }
+
+    private func post(_ url: String, _ body: JSONValue) throws -> String {
+        let result = try ProcessRunner.run(
+            "/usr/bin/curl", ["-sS", "-f", "-H", "Content-Type: application/json", "--data-binary", "@-", url],
+            input: Data(body.encoded), timeout: 10)
+        #expect(result.status == 0, "POST \(url) failed: \(result.standardError) \(result.standardOutput)")
+        return result.standardOutput
+    }
+}
