@@ -17,29 +17,14 @@ struct AlertmanagerInteropTests {
     ]
 
     @Test func fingerprintsSilencesAndSilenceJSONMatchAlertmanager() throws {
-        let program = try #require(Peers.path(of: "prometheus-alertmanager"))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-am-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let config = directory.appendingPathComponent("alertmanager.yml")
-        try "route:\n  receiver: none\nreceivers:\n- name: none\n".write(to: config, atomically: true, encoding: .utf8)
         let port = 40_000 + Int(getpid() % 20_000)
         let base = "http://127.0.0.1:\(port)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = [
-            "--config.file=\(config.path)", "--storage.path=\(directory.path)",
-            "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
+        try withAlertmanager(config: "route:\n  receiver: none\nreceivers:\n- name: none\n", port: port) {
+            try checkFingerprintsAndSilences(base)
         }
-        try waitUntilReady(base)
+    }
 
+    private func checkFingerprintsAndSilences(_ base: String) throws {
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let silence = JSONValue.object([
             (
@@ -95,6 +80,87 @@ struct AlertmanagerInteropTests {
             }
             #expect(silencedBy.compactMap(\.stringValue) == store.silencingIDs(of: labels, now: checkTime))
         }
+    }
+
+    @Test func webhookBodyMatchesAlertmanagerByteForByte() throws {
+        let port = 40_002 + Int(getpid() % 20_000)
+        let receiver = try OneShotHTTPReceiver(port: UInt16(port + 1))
+        defer { receiver.close() }
+        let config = """
+            route:
+              receiver: hook
+              group_by: [alertname]
+              group_wait: 1s
+            receivers:
+            - name: hook
+              webhook_configs:
+              - url: http://127.0.0.1:\(port + 1)/
+            """
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let alerts = [
+            NotifierAlert(
+                labels: ["alertname": "Down", "job": "api", "instance": "b:9100"],
+                annotations: ["summary": "<b>down</b> & \"out\"", "runbook": "http://x/?a=1&b=2"],
+                startsAt: now - 60_123,
+                endsAt: now + 600_000, generatorURL: "http://prom:9090/graph?g0.expr=up%3D%3D0"),
+            NotifierAlert(
+                labels: ["alertname": "Down", "job": "api", "instance": "a:9100"], annotations: ["summary": "é ü"],
+                startsAt: now - 60_000, endsAt: now + 600_000),
+        ]
+        var body: [UInt8]?
+        try withAlertmanager(config: config, port: port, externalURL: "http://am.example:9093") {
+            let postable = JSONValue.array(
+                alerts.map { alert in
+                    .object([
+                        ("labels", alert.labels.jsonObject), ("annotations", alert.annotations.jsonObject),
+                        ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: alert.startsAt))),
+                        ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: alert.endsAt ?? 0))),
+                        ("generatorURL", .string(alert.generatorURL)),
+                    ])
+                })
+            _ = try post("http://127.0.0.1:\(port)/api/v2/alerts", postable)
+            body = receiver.receiveBody(timeoutMilliseconds: 20_000)
+        }
+        let theirs = try #require(body, "Alertmanager sent no webhook")
+        var dispatcher = try Dispatcher(
+            configuration: NotifyConfiguration(
+                route: RouteConfiguration(receiver: "hook", groupBy: ["alertname"], groupWait: .seconds(1)),
+                receivers: [ReceiverConfiguration(name: "hook", webhookConfigs: [WebhookConfiguration(url: "x")])]))
+        for alert in alerts { dispatcher.insert(alert, now: now) }
+        let notification = try #require(dispatcher.tick(now: now + 1_000).first)
+        let ours = WebhookPayload.body(for: notification, externalURL: "http://am.example:9093")
+        #expect(String(decoding: ours, as: UTF8.self) == String(decoding: theirs, as: UTF8.self))
+    }
+
+    /// Runs Alertmanager with `config` on 127.0.0.1:`port` (clustering off) around `body`, stopping it by PID.
+    private func withAlertmanager(
+        config: String,
+        port: Int,
+        externalURL: String? = nil,
+        _ body: () throws -> Void
+    ) throws {
+        let program = try #require(Peers.path(of: "prometheus-alertmanager"))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-am-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let configFile = directory.appendingPathComponent("alertmanager.yml")
+        try config.write(to: configFile, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments =
+            [
+                "--config.file=\(configFile.path)", "--storage.path=\(directory.path)",
+                "--web.listen-address=127.0.0.1:\(port)", "--cluster.listen-address=",
+            ] + (externalURL.map { ["--web.external-url=\($0)"] } ?? [])
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        try waitUntilReady("http://127.0.0.1:\(port)")
+        try body()
     }
 
     private func waitUntilReady(_ base: String) throws {
