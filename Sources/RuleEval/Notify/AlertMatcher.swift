@@ -33,7 +33,7 @@ public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
     public let type: MatchType
     /// The literal value or regex source.
     public let value: String
-    private let regex: AnchoredRegex?
+    private let regex: MatcherRegex?
 
     /// Creates a matcher; throws ``AlertMatcherError`` when a regex operator's value does not compile.
     public init(name: String, type: MatchType, value: String) throws(AlertMatcherError) {
@@ -45,7 +45,7 @@ public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
             self.regex = nil
         case .regexMatch, .regexNoMatch:
             do {
-                self.regex = try AnchoredRegex(value)
+                self.regex = try MatcherRegex(value)
             } catch {
                 throw AlertMatcherError(message: "invalid regular expression \(GoText.quoted(value))")
             }

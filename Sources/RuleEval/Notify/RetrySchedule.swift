@@ -108,7 +108,7 @@ public struct RetrySchedule: Sendable {
         else { return nil }
         let monthText = month + 1 < 10 ? "0\(month + 1)" : "\(month + 1)"
         let dayText = day < 10 ? "0\(day)" : "\(day)"
-        return GoTime.parse("\(year)-\(monthText)-\(dayText)T\(parts[4])Z")
+        return RFC3339Time.parse("\(year)-\(monthText)-\(dayText)T\(parts[4])Z")
     }
 }
 

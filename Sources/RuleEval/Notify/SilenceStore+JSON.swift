@@ -27,7 +27,7 @@ extension SilenceStore {
                 return value
             }
             func time(_ name: String) throws(SilenceError) -> Int64 {
-                guard let value = GoTime.parse(try field(name)) else {
+                guard let value = RFC3339Time.parse(try field(name)) else {
                     throw SilenceError("silence \(index): \(name) is not an RFC 3339 time")
                 }
                 return value
@@ -56,10 +56,10 @@ extension SilenceStore {
         .object([
             ("id", .string(silence.id)),
             ("status", .object([("state", .string(silence.state(at: now).rawValue))])),
-            ("updatedAt", .string(GoTime.rfc3339Millis(milliseconds: silence.updatedAt))),
+            ("updatedAt", .string(RFC3339Time.rfc3339Millis(milliseconds: silence.updatedAt))),
             ("comment", .string(silence.comment)),
             ("createdBy", .string(silence.createdBy)),
-            ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: silence.endsAt))),
+            ("endsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: silence.endsAt))),
             (
                 "matchers",
                 .array(
@@ -70,7 +70,7 @@ extension SilenceStore {
                         ])
                     })
             ),
-            ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: silence.startsAt))),
+            ("startsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: silence.startsAt))),
         ])
     }
 }

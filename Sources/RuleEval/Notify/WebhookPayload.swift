@@ -32,8 +32,11 @@ public enum WebhookPayload {
             ("status", .string(status.rawValue)),
             ("labels", alert.labels.jsonObject),
             ("annotations", alert.annotations.jsonObject),
-            ("startsAt", .string(GoTime.rfc3339Nano(milliseconds: alert.startsAt))),
-            ("endsAt", .string(alert.endsAt.map { GoTime.rfc3339Nano(milliseconds: $0) } ?? GoTime.zeroTimeText)),
+            ("startsAt", .string(RFC3339Time.rfc3339Nano(milliseconds: alert.startsAt))),
+            (
+                "endsAt",
+                .string(alert.endsAt.map { RFC3339Time.rfc3339Nano(milliseconds: $0) } ?? RFC3339Time.zeroTimeText)
+            ),
             ("generatorURL", .string(alert.generatorURL)),
             ("fingerprint", .string(alert.fingerprint.description)),
         ])

@@ -55,8 +55,8 @@ struct AlertmanagerInteropTests {
                     ]),
                 ])
             ),
-            ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: now))),
-            ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: now + 3_600_000))),
+            ("startsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: now))),
+            ("endsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: now + 3_600_000))),
             ("createdBy", .string("tocsin")), ("comment", .string("interop <test> & more")),
         ])
         _ = try post(base + "/api/v2/silences", silence)
@@ -64,8 +64,8 @@ struct AlertmanagerInteropTests {
             Self.alerts.map { labels in
                 .object([
                     ("labels", labels.jsonObject), ("annotations", .object([])),
-                    ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: now - 60_000))),
-                    ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: now + 600_000))),
+                    ("startsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: now - 60_000))),
+                    ("endsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: now + 600_000))),
                 ])
             })
         _ = try post(base + "/api/v2/alerts", postable)
@@ -151,8 +151,8 @@ struct AlertmanagerInteropTests {
                 alerts.map { alert in
                     .object([
                         ("labels", alert.labels.jsonObject), ("annotations", alert.annotations.jsonObject),
-                        ("startsAt", .string(GoTime.rfc3339Millis(milliseconds: alert.startsAt))),
-                        ("endsAt", .string(GoTime.rfc3339Millis(milliseconds: alert.endsAt ?? 0))),
+                        ("startsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: alert.startsAt))),
+                        ("endsAt", .string(RFC3339Time.rfc3339Millis(milliseconds: alert.endsAt ?? 0))),
                         ("generatorURL", .string(alert.generatorURL)),
                     ])
                 })

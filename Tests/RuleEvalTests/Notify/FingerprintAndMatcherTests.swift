@@ -40,15 +40,15 @@ import Testing
     }
 
     @Test func timesFormatAsGoDoes() {
-        #expect(GoTime.rfc3339Nano(milliseconds: 0) == "1970-01-01T00:00:00Z")
-        #expect(GoTime.rfc3339Nano(milliseconds: 1_700_000_000_120) == "2023-11-14T22:13:20.12Z")
-        #expect(GoTime.rfc3339Millis(milliseconds: 1_700_000_000_000) == "2023-11-14T22:13:20.000Z")
-        #expect(GoTime.parse("2023-11-14T22:13:20.12Z") == 1_700_000_000_120)
-        #expect(GoTime.parse("2023-11-14T23:13:20.123456+01:00") == 1_700_000_000_123)
-        #expect(GoTime.parse("2023-11-14 22:13:20Z") == nil)
-        #expect(GoTime.parse("2023-02-29T00:00:00Z") == nil)
-        #expect(GoTime.parse("2024-02-29T00:00:00Z") == 1_709_164_800_000)
-        #expect(GoTime.rfc3339Nano(milliseconds: -1) == "1969-12-31T23:59:59.999Z")
+        #expect(RFC3339Time.rfc3339Nano(milliseconds: 0) == "1970-01-01T00:00:00Z")
+        #expect(RFC3339Time.rfc3339Nano(milliseconds: 1_700_000_000_120) == "2023-11-14T22:13:20.12Z")
+        #expect(RFC3339Time.rfc3339Millis(milliseconds: 1_700_000_000_000) == "2023-11-14T22:13:20.000Z")
+        #expect(RFC3339Time.parse("2023-11-14T22:13:20.12Z") == 1_700_000_000_120)
+        #expect(RFC3339Time.parse("2023-11-14T23:13:20.123456+01:00") == 1_700_000_000_123)
+        #expect(RFC3339Time.parse("2023-11-14 22:13:20Z") == nil)
+        #expect(RFC3339Time.parse("2023-02-29T00:00:00Z") == nil)
+        #expect(RFC3339Time.parse("2024-02-29T00:00:00Z") == 1_709_164_800_000)
+        #expect(RFC3339Time.rfc3339Nano(milliseconds: -1) == "1969-12-31T23:59:59.999Z")
     }
 }
 

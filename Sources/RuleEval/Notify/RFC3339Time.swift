@@ -1,7 +1,7 @@
 /// Converts between milliseconds since the Unix epoch and the RFC 3339 texts Alertmanager writes: Go's
 /// `time.RFC3339Nano` (JSON of `time.Time`, trailing fractional zeros dropped) and go-openapi's RFC 3339 with
 /// exactly three fractional digits (API v2 and silence timestamps). All output is UTC (`Z`).
-enum GoTime {
+enum RFC3339Time {
     /// The text of Go's zero `time.Time`, which Alertmanager sends for an unset `endsAt`.
     static let zeroTimeText = "0001-01-01T00:00:00Z"
 
