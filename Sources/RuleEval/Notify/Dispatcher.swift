@@ -17,7 +17,9 @@ public struct Dispatcher: Sendable {
     /// The aggregation groups, by route ID and group-label fingerprint.
     public private(set) var groups: [GroupID: AggregationGroup] = [:]
     private let receivers: [String: ReceiverConfiguration]
-    private let resolveTimeout: Int64
+    /// The `global:` settings (external URL, default Slack and PagerDuty URLs, resolve timeout).
+    public let global: GlobalConfiguration
+    private var resolveTimeout: Int64 { global.resolveTimeout.notifyMilliseconds }
     private var received = ReceivedAlerts()
     private var pendingFlushes: [GroupID: PendingFlush] = [:]
     private var flushCount = 0
@@ -54,7 +56,7 @@ public struct Dispatcher: Sendable {
         self.routes = routes
         self.receivers = receivers
         self.inhibitor = try Inhibitor(configuration.inhibitRules)
-        self.resolveTimeout = configuration.global.resolveTimeout.notifyMilliseconds
+        self.global = configuration.global
     }
 
     /// Takes in an alert received at `now`: an alert without `endsAt` gets `now + resolve_timeout`, one that

@@ -192,6 +192,30 @@ import Testing
         #expect(deliver(&dispatcher, at: 30 * second + 10 * minute).count == 1)
     }
 
+    @Test func requestsUseTheIntegrationURLAndPayload() throws {
+        var global = GlobalConfiguration()
+        global.slackAPIURL = "https://hooks.slack.example/T0"
+        global.externalURL = "http://am"
+        var dispatcher = try Dispatcher(
+            configuration: NotifyConfiguration(
+                global: global, route: RouteConfiguration(receiver: "team"),
+                receivers: [
+                    ReceiverConfiguration(
+                        name: "team", webhookConfigs: [WebhookConfiguration(url: "http://hook")],
+                        slackConfigs: [SlackConfiguration(channel: "ops")],
+                        pagerdutyConfigs: [PagerDutyConfiguration(routingKey: "k")])
+                ]))
+        dispatcher.insert(alert(["alertname": "Down"], endsAt: minute), now: 0)
+        let requests = dispatcher.tick(now: 30 * second).compactMap { dispatcher.request(for: $0) }
+        #expect(
+            requests.map(\.url) == [
+                "http://hook", "https://hooks.slack.example/T0", "https://events.pagerduty.com/v2/enqueue",
+            ])
+        let webhook = try JSONParser.parse(try #require(requests.first).body)
+        #expect(webhook["externalURL"] == .string("http://am"))
+        #expect(Set(requests.map(\.idempotencyKey)).count == 3)
+    }
+
     @Test func unknownReceiverIsRejected() {
         #expect(throws: NotifyConfigurationError("undefined receiver \"nobody\" used in route")) {
             try Dispatcher(
