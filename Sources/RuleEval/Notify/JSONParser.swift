@@ -84,11 +84,30 @@ public struct JSONParser {
         return value
     }
 
+    /// A number as RFC 8259 spells it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
     private mutating func number() throws(Error) -> JSONValue {
         let start = offset
-        while offset < bytes.count, "+-0123456789.eE".utf8.contains(bytes[offset]) { offset += 1 }
+        func digits() -> Int {
+            let first = offset
+            while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
+            return offset - first
+        }
+        func skip(_ characters: String) -> Bool {
+            guard offset < bytes.count, characters.utf8.contains(bytes[offset]) else { return false }
+            offset += 1
+            return true
+        }
+        _ = skip("-")
+        let integerStart = offset
+        let integerDigits = digits()
+        var valid = integerDigits > 0 && (integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0"))
+        if valid, skip(".") { valid = digits() > 0 }
+        if valid, skip("eE") {
+            _ = skip("+-")
+            valid = digits() > 0
+        }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        guard !text.isEmpty, let value = Double(text), value.isFinite else {
+        guard valid, let value = Double(text), value.isFinite else {
             offset = start
             throw error("a value")
         }

@@ -54,7 +54,9 @@ import Testing
         #expect(String(decoding: JSONValue.string("\u{01}\u{08}").encoded, as: UTF8.self) == #""\u0001\b""#)
     }
 
-    @Test(arguments: ["", "{", "[1,]", "{\"a\" 1}", "\"\\x\"", "tru", String(repeating: "[", count: 500)])
+    @Test(arguments: [
+        "", "{", "[1,]", "{\"a\" 1}", "\"\\x\"", "tru", String(repeating: "[", count: 500), "01", "1.", "-", "1e", "+1",
+    ])
     func malformedJSONThrows(text: String) {
         #expect(throws: JSONParser.Error.self) { try JSONParser.parse(Array(text.utf8)) }
     }
