@@ -4,7 +4,7 @@ import PromText
 /// and regexes must match the whole value.
 public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
     /// The four matcher operators, in Alertmanager's order (used for sorting).
-    public enum MatchType: String, Sendable, Hashable, Comparable, CaseIterable {
+    public enum MatchType: String, Sendable, Hashable, Comparable {
         /// `=`
         case equal = "="
         /// `!=`
