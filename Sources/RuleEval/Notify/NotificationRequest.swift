@@ -1,0 +1,43 @@
+/// The HTTP request that delivers a notification: where to POST which JSON body, and the key that identifies
+/// the delivery across retries.
+public struct NotificationRequest: Sendable, Hashable {
+    /// The URL to POST to.
+    public var url: String
+    /// The JSON body (`Content-Type: application/json`).
+    public var body: [UInt8]
+    /// ``Notification/idempotencyKey`` of the notification.
+    public var idempotencyKey: String
+}
+
+extension Dispatcher {
+    /// The request delivering `notification` through its receiver's integration, with the URL and body
+    /// Alertmanager would use (Slack and PagerDuty fall back to the `global` URLs); `nil` when the receiver or
+    /// integration is not configured or has no URL.
+    public func request(for notification: Notification) -> NotificationRequest? {
+        guard let receiver = receiver(named: notification.receiver) else { return nil }
+        let index = notification.integration.index
+        let url: String?
+        let body: [UInt8]
+        switch notification.integration.kind {
+        case .webhook:
+            guard receiver.webhookConfigs.indices.contains(index) else { return nil }
+            let configuration = receiver.webhookConfigs[index]
+            url = configuration.url
+            body = WebhookPayload.body(
+                for: notification, externalURL: global.externalURL, maxAlerts: configuration.maxAlerts)
+        case .slack:
+            guard receiver.slackConfigs.indices.contains(index) else { return nil }
+            let configuration = receiver.slackConfigs[index]
+            url = configuration.apiURL ?? global.slackAPIURL
+            body = SlackPayload.body(for: notification, configuration: configuration, externalURL: global.externalURL)
+        case .pagerduty:
+            guard receiver.pagerdutyConfigs.indices.contains(index) else { return nil }
+            let configuration = receiver.pagerdutyConfigs[index]
+            url = configuration.url ?? global.pagerdutyURL
+            body = PagerDutyPayload.body(
+                for: notification, configuration: configuration, externalURL: global.externalURL)
+        }
+        guard let url, !url.isEmpty else { return nil }
+        return NotificationRequest(url: url, body: body, idempotencyKey: notification.idempotencyKey)
+    }
+}
