@@ -10,7 +10,7 @@ func runPeerComparison() {
     defer { try? FileManager.default.removeItem(at: directory) }
     let payload = benchmarkPayload(seriesCount: 100_000, format: .text)
     let payloadFile = directory.appendingPathComponent("payload.prom")
-    FileManager.default.createFile(atPath: payloadFile.path, contents: Data(payload))
+    _ = FileManager.default.createFile(atPath: payloadFile.path, contents: Data(payload))
     print("payload: \(payload.count) bytes, 100k series, text 0.0.4")
 
     let timer = BenchmarkTimer()

@@ -18,7 +18,7 @@ public struct Dispatcher: Sendable {
     public private(set) var groups: [GroupID: AggregationGroup] = [:]
     private let receivers: [String: ReceiverConfiguration]
     /// The `global:` settings (external URL, default Slack and PagerDuty URLs, resolve timeout).
-    public let global: GlobalConfiguration
+    public let global: NotifyGlobalConfiguration
     private var resolveTimeout: Int64 { global.resolveTimeout.notifyMilliseconds }
     private var received = ReceivedAlerts()
     private var pendingFlushes: [GroupID: PendingFlush] = [:]

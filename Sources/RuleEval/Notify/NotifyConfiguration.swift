@@ -4,7 +4,7 @@
 /// template for it, a field that is set is used as written.
 public struct NotifyConfiguration: Sendable, Hashable {
     /// `global:`.
-    public var global: GlobalConfiguration
+    public var global: NotifyGlobalConfiguration
     /// `route:`, the root of the routing tree.
     public var route: RouteConfiguration
     /// `receivers:`.
@@ -14,7 +14,7 @@ public struct NotifyConfiguration: Sendable, Hashable {
 
     /// Creates a configuration.
     public init(
-        global: GlobalConfiguration = GlobalConfiguration(),
+        global: NotifyGlobalConfiguration = NotifyGlobalConfiguration(),
         route: RouteConfiguration,
         receivers: [ReceiverConfiguration],
         inhibitRules: [InhibitRuleConfiguration] = []
@@ -27,7 +27,7 @@ public struct NotifyConfiguration: Sendable, Hashable {
 }
 
 /// `global:` settings used by dispatch and the receivers.
-public struct GlobalConfiguration: Sendable, Hashable {
+public struct NotifyGlobalConfiguration: Sendable, Hashable {
     /// `resolve_timeout` (5m): the `endsAt` given to an alert received without one.
     public var resolveTimeout: Duration = .seconds(300)
     /// `slack_api_url`.

@@ -193,7 +193,7 @@ import Testing
     }
 
     @Test func requestsUseTheIntegrationURLAndPayload() throws {
-        var global = GlobalConfiguration()
+        var global = NotifyGlobalConfiguration()
         global.slackAPIURL = "https://hooks.slack.example/T0"
         global.externalURL = "http://am"
         var dispatcher = try Dispatcher(
