@@ -10,26 +10,28 @@ public enum MetricLinter {
     }
 
     static func lint(family: MetricFamily) -> [LintProblem] {
+        let labelNames = labelNameOccurrences(family)
         var texts: [String] = []
         if family.help == nil { texts.append("no help text") }
         texts += unitProblems(family.name)
         texts += counterProblems(family)
-        texts += reservedNameProblems(family)
+        texts += reservedNameProblems(family, labelNames: labelNames)
         texts += typeInNameProblems(family.name)
-        if family.name.contains(":") { texts.append("metric names should not contain ':'") }
-        texts += camelCaseProblems(family)
+        if family.name.utf8.contains(UInt8(ascii: ":")) { texts.append("metric names should not contain ':'") }
+        texts += camelCaseProblems(family.name, labelNames: labelNames)
         texts += abbreviationProblems(family.name)
         return texts.map { LintProblem(metric: family.name, text: $0) }
     }
 
     private static func unitProblems(_ name: String) -> [String] {
-        for word in name.split(separator: "_", omittingEmptySubsequences: false) {
-            if let base = baseUnits[String(word)] {
-                return base == word ? [] : [#"use base unit "\#(base)" instead of "\#(word)""#]
+        for word in name.utf8.split(separator: UInt8(ascii: "_"), omittingEmptySubsequences: false) {
+            let text = String(decoding: word, as: UTF8.self)
+            if let base = baseUnits[text] {
+                return base == text ? [] : [#"use base unit "\#(base)" instead of "\#(text)""#]
             }
-            for prefix in unitPrefixes where word.hasPrefix(prefix) {
-                if let base = baseUnits[String(word.dropFirst(prefix.count))] {
-                    return [#"use base unit "\#(base)" instead of "\#(word)""#]
+            for prefix in unitPrefixes where word.starts(with: prefix.utf8) {
+                if let base = baseUnits[String(decoding: word.dropFirst(prefix.utf8.count), as: UTF8.self)] {
+                    return [#"use base unit "\#(base)" instead of "\#(text)""#]
                 }
             }
         }
@@ -45,7 +47,37 @@ public enum MetricLinter {
         }
     }
 
-    private static func reservedNameProblems(_ family: MetricFamily) -> [String] {
+    /// Each label name of the family's samples with how many samples carry it, in first-seen order; promlint
+    /// reports a label problem once per sample that has the label.
+    private static func labelNameOccurrences(_ family: MetricFamily) -> [(name: String, count: Int)] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var run: (labels: Labels, count: Int)?
+        func flush() {
+            guard let run else { return }
+            for label in run.labels {
+                if counts[label.name] == nil { order.append(label.name) }
+                counts[label.name, default: 0] += run.count
+            }
+        }
+        // Consecutive samples usually carry the same label names; count runs instead of hashing every label.
+        for sample in family.samples {
+            if let current = run, current.labels.count == sample.labels.count,
+                zip(current.labels, sample.labels).allSatisfy({ $0.name == $1.name })
+            {
+                run?.count += 1
+            } else {
+                flush()
+                run = (sample.labels, 1)
+            }
+        }
+        flush()
+        return order.map { ($0, counts[$0] ?? 0) }
+    }
+
+    private static func reservedNameProblems(
+        _ family: MetricFamily, labelNames: [(name: String, count: Int)]
+    ) -> [String] {
         guard family.type != .untyped else { return [] }
         let isHistogram = family.type == .histogram
         let isSummary = family.type == .summary
@@ -56,12 +88,12 @@ public enum MetricLinter {
         for suffix in ["_count", "_sum"] where !isHistogram && !isSummary && family.name.hasSuffix(suffix) {
             texts.append(#"non-histogram and non-summary metrics should not have "\#(suffix)" suffix"#)
         }
-        for label in family.samples.flatMap(\.labels) {
-            if !isHistogram && label.name == "le" {
-                texts.append(#"non-histogram metrics should not have "le" label"#)
+        for (name, count) in labelNames {
+            if !isHistogram && name == "le" {
+                texts += repeatElement(#"non-histogram metrics should not have "le" label"#, count: count)
             }
-            if !isSummary && label.name == "quantile" {
-                texts.append(#"non-summary metrics should not have "quantile" label"#)
+            if !isSummary && name == "quantile" {
+                texts += repeatElement(#"non-summary metrics should not have "quantile" label"#, count: count)
             }
         }
         return texts
@@ -74,11 +106,11 @@ public enum MetricLinter {
         }
     }
 
-    private static func camelCaseProblems(_ family: MetricFamily) -> [String] {
+    private static func camelCaseProblems(_ name: String, labelNames: [(name: String, count: Int)]) -> [String] {
         var texts: [String] = []
-        if isCamelCase(family.name) { texts.append("metric names should be written in 'snake_case' not 'camelCase'") }
-        for label in family.samples.flatMap(\.labels) where isCamelCase(label.name) {
-            texts.append("label names should be written in 'snake_case' not 'camelCase'")
+        if isCamelCase(name) { texts.append("metric names should be written in 'snake_case' not 'camelCase'") }
+        for (labelName, count) in labelNames where isCamelCase(labelName) {
+            texts += repeatElement("label names should be written in 'snake_case' not 'camelCase'", count: count)
         }
         return texts
     }
@@ -90,9 +122,23 @@ public enum MetricLinter {
         }
     }
 
-    /// Whether `name` contains `_word_` or ends in `_word`.
+    /// Whether `name` contains `_word_` or ends in `_word` (byte-wise; `word` is lowercase ASCII).
     private static func containsWord(_ name: String, _ word: String) -> Bool {
-        name.contains("_\(word)_") || name.hasSuffix("_\(word)")
+        let haystack = Array(name.utf8)
+        let needle = Array(word.utf8)
+        guard haystack.count > needle.count else { return false }
+        var start = 0
+        while start + needle.count < haystack.count {
+            if haystack[start] == UInt8(ascii: "_")
+                && haystack[(start + 1)...].starts(with: needle)
+                && (start + 1 + needle.count == haystack.count
+                    || haystack[start + 1 + needle.count] == UInt8(ascii: "_"))
+            {
+                return true
+            }
+            start += 1
+        }
+        return false
     }
 
     /// Whether a lowercase ASCII letter is directly followed by an uppercase one (`[a-z][A-Z]`).

@@ -14,6 +14,8 @@ extension ExpositionParser {
         var parser = ExpositionParser(bytes: bytes, format: format, strictness: strictness)
         var families: [MetricFamily] = []
         var indexByName: [String: Int] = [:]
+        var repeatedText = RepeatedTextCache()
+        var previousSample: (name: String, family: Int)?
         func familyIndex(named name: String) -> Int {
             if let index = indexByName[name] { return index }
             families.append(MetricFamily(name: name, type: .untyped))
@@ -22,12 +24,22 @@ extension ExpositionParser {
         }
         while let entry = try parser.next() {
             switch entry {
-            case .help: families[familyIndex(named: parser.metricName)].help = parser.help
-            case .type: families[familyIndex(named: parser.metricName)].type = parser.metricType
-            case .unit: families[familyIndex(named: parser.metricName)].unit = parser.unit
+            case .help:
+                families[familyIndex(named: parser.metricName)].help = parser.help
+                previousSample = nil
+            case .type:
+                families[familyIndex(named: parser.metricName)].type = parser.metricType
+                previousSample = nil
+            case .unit:
+                families[familyIndex(named: parser.metricName)].unit = parser.unit
+                previousSample = nil
             case .comment: break
             case .sample:
-                let sample = parser.sample
+                let sample = repeatedText.sample(of: parser)
+                if let previous = previousSample, previous.name == sample.name {
+                    families[previous.family].samples.append(sample)
+                    continue
+                }
                 let family =
                     indexByName[sample.name]
                     ?? familySuffixes.lazy.compactMap { suffix in
@@ -36,6 +48,7 @@ extension ExpositionParser {
                     }.first
                     ?? familyIndex(named: sample.name)
                 families[family].samples.append(sample)
+                previousSample = (sample.name, family)
             }
         }
         return families
