@@ -1,0 +1,79 @@
+/// Reading and writing PromQL number literals the way Prometheus (Go) does.
+enum PromQLNumber {
+    /// The value of a number token: decimal, `0x` hex, `0`-prefixed octal, floats with exponents, with `_`
+    /// allowed between digits. `nil` when Go would reject it (including overflow to infinity).
+    static func parse(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        let isHex = bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && (bytes[1] | 0x20) == UInt8(ascii: "x")
+        guard underscoresAreBetweenDigits(bytes, prefixLength: isHex ? 2 : 0) else { return nil }
+        let digits = String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        if isHex { return Int64(digits.dropFirst(2), radix: 16).map(Double.init) }
+        if digits.count > 1, digits.hasPrefix("0"), digits.utf8.allSatisfy(isDigit),
+            let octal = Int64(digits.dropFirst(), radix: 8)
+        {
+            return Double(octal)
+        }
+        if digits.utf8.allSatisfy(isDigit), let integer = Int64(digits) { return Double(integer) }
+        guard let value = Double(digits), value.isFinite else { return nil }
+        return value
+    }
+
+    private static func underscoresAreBetweenDigits(_ bytes: [UInt8], prefixLength: Int) -> Bool {
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "_") {
+            let before = offset == prefixLength ? true : offset > 0 && isHexDigit(bytes[offset - 1])
+            let after = offset + 1 < bytes.count && isHexDigit(bytes[offset + 1])
+            guard before, after else { return false }
+        }
+        return true
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
+    }
+
+    /// Go's `fmt.Sprint(float64)`: shortest digits that read back exactly, `%e` form below 1e-4 and from 1e6,
+    /// `+Inf`, `-Inf`, `NaN`.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        if value == 0 { return value.sign == .minus ? "-0" : "0" }
+        let (digits, exponent) = shortestDigits(abs(value))
+        let sign = value < 0 ? "-" : ""
+        if exponent < -4 || exponent >= 6 {
+            var mantissa = String(digits.first ?? "0")
+            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
+            let exponentSign = exponent < 0 ? "-" : "+"
+            let exponentDigits = String(abs(exponent))
+            return sign + mantissa + "e" + exponentSign + (exponentDigits.count < 2 ? "0" : "") + exponentDigits
+        }
+        let pointPosition = exponent + 1
+        if pointPosition <= 0 {
+            return sign + "0." + String(repeating: "0", count: -pointPosition) + digits
+        }
+        if pointPosition >= digits.count {
+            return sign + digits + String(repeating: "0", count: pointPosition - digits.count)
+        }
+        let split = digits.index(digits.startIndex, offsetBy: pointPosition)
+        return sign + digits[..<split] + "." + digits[split...]
+    }
+
+    /// The shortest round-tripping decimal digits of a positive finite value and the exponent of the first
+    /// digit (value = 0.d1d2... * 10^(exponent+1)).
+    private static func shortestDigits(_ value: Double) -> (String, Int) {
+        let text = "\(value)"
+        let parts = text.split(separator: "e")
+        let exponentPart = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0]
+        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integerPart = String(pieces[0])
+        let fractionPart = pieces.count > 1 ? String(pieces[1]) : ""
+        var all = integerPart + fractionPart
+        var exponent = integerPart.count - 1 + exponentPart
+        while all.hasPrefix("0") && all.count > 1 {
+            all.removeFirst()
+            exponent -= 1
+        }
+        while all.hasSuffix("0") && all.count > 1 { all.removeLast() }
+        return (all, exponent)
+    }
+}

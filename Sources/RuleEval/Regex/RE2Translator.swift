@@ -1,0 +1,422 @@
+/// Checks RE2 syntax (Go `regexp/syntax`, flags `Perl|DotNL`) and rewrites the pattern for Swift's `Regex`.
+///
+/// Every literal is emitted as a `\x{...}` escape and every class spelled out in ASCII ranges, so Swift's
+/// Unicode-aware `\d`, `\w`, `\s`, POSIX classes and `.` never apply. `^`/`$` become `\A`/`\z` (RE2 without
+/// `(?m)`), and `.` becomes an explicit class that honours `(?s)`/`(?-s)` (on by default, as in Prometheus).
+struct RE2Translator {
+    private let scalars: [Unicode.Scalar]
+    private let pattern: String
+    private var position = 0
+    private var output = ""
+    private var depth = 0
+    /// The `s` flag for each open group; the last entry is the current scope.
+    private var dotMatchesNewline = [true]
+
+    private static let maximumDepth = 1000
+    private static let maximumRepeat = 1000
+
+    init(_ pattern: String) {
+        self.pattern = pattern
+        scalars = Array(pattern.unicodeScalars)
+    }
+
+    /// The Swift regex pattern equivalent to the RE2 pattern.
+    mutating func translate() throws(RE2Regex.SyntaxError) -> String {
+        try parseAlternation()
+        if position < scalars.count {
+            throw failure("unexpected )", pattern)
+        }
+        return output
+    }
+
+    private func failure(_ problem: String, _ fragment: String) -> RE2Regex.SyntaxError {
+        RE2Regex.SyntaxError(message: "\(problem): `\(fragment)`", isUnsupported: false)
+    }
+
+    private func unsupported(_ fragment: String) -> RE2Regex.SyntaxError {
+        RE2Regex.SyntaxError(
+            message: "RE2 construct not supported by this implementation: `\(fragment)`", isUnsupported: true)
+    }
+
+    private var current: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+
+    private func text(from start: Int, to end: Int) -> String {
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[start..<min(end, scalars.count)])
+        return result
+    }
+
+    private mutating func parseAlternation() throws(RE2Regex.SyntaxError) {
+        try parseConcatenation()
+        while current == "|" {
+            position += 1
+            output += "|"
+            try parseConcatenation()
+        }
+    }
+
+    private mutating func parseConcatenation() throws(RE2Regex.SyntaxError) {
+        while let scalar = current, scalar != "|", scalar != ")" {
+            let atomStart = position
+            switch scalar {
+            case "*", "+", "?":
+                throw failure("missing argument to repetition operator", String(scalar))
+            case "{" where repeatBounds(at: position) != nil:
+                throw failure("missing argument to repetition operator", text(from: position, to: position + 1))
+            default:
+                break
+            }
+            let emitsAtom = try parseAtom()
+            try parseRepetition(atomStart: atomStart, repeatable: emitsAtom)
+        }
+    }
+
+    /// One atom; returns false for zero-width flag settings like `(?i)` that cannot be repeated.
+    private mutating func parseAtom() throws(RE2Regex.SyntaxError) -> Bool {
+        guard let scalar = current else { return false }
+        position += 1
+        switch scalar {
+        case "(":
+            return try parseGroup(start: position - 1)
+        case "[":
+            try parseClass(start: position - 1)
+        case ".":
+            output += dotMatchesNewline.last == true ? "[\\x{0}-\\x{10FFFF}]" : "[^\\x{A}]"
+        case "^":
+            output += "\\A"
+        case "$":
+            output += "\\z"
+        case "\\":
+            try parseEscape(start: position - 1)
+        default:
+            output += literal(scalar)
+        }
+        return true
+    }
+
+    private mutating func parseGroup(start: Int) throws(RE2Regex.SyntaxError) -> Bool {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth { throw failure("expression nests too deeply", pattern) }
+        var inheritedDot = dotMatchesNewline.last ?? true
+        var opening = "(?:"
+        if current == "?" {
+            let flagStart = position - 1
+            position += 1
+            if current == "P" || current == "<" {
+                if current == "P" { position += 1 }
+                guard current == "<" else { throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position + 1)) }
+                position += 1
+                let nameStart = position
+                while let scalar = current, scalar != ">" { position += 1 }
+                guard current == ">" else { throw failure("invalid named capture", text(from: flagStart, to: position)) }
+                let name = text(from: nameStart, to: position)
+                guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+                else { throw failure("invalid named capture", text(from: flagStart, to: position + 1)) }
+                position += 1
+            } else {
+                var caseInsensitive: Bool?
+                var negate = false
+                var sawFlag = false
+                flags: while true {
+                    guard let flag = current else { throw failure("missing closing )", text(from: flagStart, to: position)) }
+                    position += 1
+                    switch flag {
+                    case "i": caseInsensitive = !negate; sawFlag = true
+                    case "s": inheritedDot = !negate; sawFlag = true
+                    case "m", "U": throw unsupported(text(from: flagStart, to: position))
+                    case "-" where !negate: negate = true; sawFlag = false
+                    case ":", ")":
+                        guard !negate || sawFlag else {
+                            throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position))
+                        }
+                        let swiftFlags = caseInsensitive.map { $0 ? "i" : "-i" } ?? ""
+                        if flag == ")" {
+                            if !swiftFlags.isEmpty { output += "(?\(swiftFlags))" }
+                            dotMatchesNewline[dotMatchesNewline.count - 1] = inheritedDot
+                            return false
+                        }
+                        opening = swiftFlags.isEmpty ? "(?:" : "(?\(swiftFlags):"
+                        break flags
+                    default:
+                        throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position))
+                    }
+                }
+            }
+        }
+        output += opening
+        dotMatchesNewline.append(inheritedDot)
+        try parseAlternation()
+        dotMatchesNewline.removeLast()
+        guard current == ")" else { throw failure("missing closing )", text(from: start, to: position)) }
+        position += 1
+        output += ")"
+        return true
+    }
+
+    /// `{n}`, `{n,}` or `{n,m}` at `offset`, as bounds and the offset after `}`.
+    private func repeatBounds(at offset: Int) -> (Int, Int?, Int)? {
+        guard offset < scalars.count, scalars[offset] == "{" else { return nil }
+        var index = offset + 1
+        func number() -> Int? {
+            let start = index
+            while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+            guard index > start, index - start <= 8 else { return nil }
+            return Int(String(String.UnicodeScalarView(scalars[start..<index])))
+        }
+        guard let minimum = number() else { return nil }
+        var maximum: Int? = minimum
+        if index < scalars.count, scalars[index] == "," {
+            index += 1
+            maximum = index < scalars.count && scalars[index] == "}" ? nil : number()
+            if maximum == nil && !(index < scalars.count && scalars[index] == "}") { return nil }
+        }
+        guard index < scalars.count, scalars[index] == "}" else { return nil }
+        return (minimum, maximum, index + 1)
+    }
+
+    private mutating func parseRepetition(atomStart: Int, repeatable: Bool) throws(RE2Regex.SyntaxError) {
+        var repeated = false
+        while let scalar = current {
+            let operatorStart = position
+            switch scalar {
+            case "*", "+", "?":
+                position += 1
+                output.unicodeScalars.append(scalar)
+            case "{":
+                guard let (minimum, maximum, end) = repeatBounds(at: position) else { return }
+                let fragment = text(from: position, to: end)
+                if minimum > Self.maximumRepeat || (maximum ?? minimum) > Self.maximumRepeat
+                    || (maximum.map { $0 < minimum } ?? false)
+                {
+                    throw failure("invalid repeat count", fragment)
+                }
+                position = end
+                output += "{\(minimum),\(maximum.map(String.init) ?? "")}"
+            default:
+                return
+            }
+            if repeated {
+                throw failure("invalid nested repetition operator", text(from: atomStart, to: position))
+            }
+            if !repeatable {
+                throw failure("missing argument to repetition operator", text(from: operatorStart, to: position))
+            }
+            if current == "?" {
+                position += 1
+                output += "?"
+            }
+            repeated = true
+        }
+    }
+
+    private mutating func parseClass(start: Int) throws(RE2Regex.SyntaxError) {
+        output += "["
+        if current == "^" {
+            position += 1
+            output += "^"
+        }
+        var first = true
+        while true {
+            guard let scalar = current else { throw failure("missing closing ]", text(from: start, to: position)) }
+            if scalar == "]" && !first { break }
+            first = false
+            let itemStart = position
+            if scalar == "[", position + 1 < scalars.count, scalars[position + 1] == ":" {
+                if let posix = try parsePosixClass() {
+                    output += posix
+                    continue
+                }
+            }
+            guard let low = try parseClassCharacter() else { continue }
+            if current == "-", position + 1 < scalars.count, scalars[position + 1] != "]" {
+                position += 1
+                guard let high = try parseClassCharacter() else {
+                    throw failure("invalid character class range", text(from: itemStart, to: position))
+                }
+                guard low.value <= high.value else {
+                    throw failure("invalid character class range", text(from: itemStart, to: position))
+                }
+                output += "\(literal(low))-\(literal(high))"
+            } else {
+                output += literal(low)
+            }
+        }
+        position += 1
+        output += "]"
+    }
+
+    /// `[:alpha:]` or `[:^alpha:]` as ASCII ranges, or nil if the text is not a POSIX class.
+    private mutating func parsePosixClass() throws(RE2Regex.SyntaxError) -> String? {
+        let start = position
+        var end = position + 2
+        while end + 1 < scalars.count, !(scalars[end] == ":" && scalars[end + 1] == "]") { end += 1 }
+        guard end + 1 < scalars.count else { return nil }
+        var name = text(from: start + 2, to: end)
+        let negated = name.hasPrefix("^")
+        if negated { name.removeFirst() }
+        let classes: [String: String] = [
+            "alnum": "0-9A-Za-z", "alpha": "A-Za-z", "ascii": "\\x{0}-\\x{7F}", "blank": "\\x{9}\\x{20}",
+            "cntrl": "\\x{0}-\\x{1F}\\x{7F}", "digit": "0-9", "graph": "\\x{21}-\\x{7E}", "lower": "a-z",
+            "print": "\\x{20}-\\x{7E}",
+            "punct": "\\x{21}-\\x{2F}\\x{3A}-\\x{40}\\x{5B}-\\x{60}\\x{7B}-\\x{7E}",
+            "space": "\\x{9}-\\x{D}\\x{20}", "upper": "A-Z", "word": "0-9A-Za-z_", "xdigit": "0-9A-Fa-f",
+        ]
+        guard let ranges = classes[name] else {
+            throw failure("invalid character class range", text(from: start, to: end + 2))
+        }
+        position = end + 2
+        return negated ? "[^\(ranges)]" : ranges
+    }
+
+    /// One character of a class (or a whole Perl/Unicode class, emitted directly, returning nil).
+    private mutating func parseClassCharacter() throws(RE2Regex.SyntaxError) -> Unicode.Scalar? {
+        guard let scalar = current else { return nil }
+        position += 1
+        guard scalar == "\\" else { return scalar }
+        let start = position - 1
+        guard let escaped = current else { throw failure("trailing backslash at end of expression", "") }
+        if let perl = perlClass(escaped) {
+            position += 1
+            output += escaped.properties.isUppercase ? "[^\(perl)]" : perl
+            return nil
+        }
+        if escaped == "p" || escaped == "P" {
+            output += try parseUnicodeClass(start: start)
+            return nil
+        }
+        return try parseEscapedCharacter(start: start)
+    }
+
+    private func perlClass(_ letter: Unicode.Scalar) -> String? {
+        switch letter {
+        case "d", "D": "0-9"
+        case "w", "W": "0-9A-Za-z_"
+        case "s", "S": "\\x{9}\\x{A}\\x{C}\\x{D}\\x{20}"
+        default: nil
+        }
+    }
+
+    private mutating func parseEscape(start: Int) throws(RE2Regex.SyntaxError) {
+        guard let escaped = current else { throw failure("trailing backslash at end of expression", "") }
+        if let perl = perlClass(escaped) {
+            position += 1
+            output += escaped.properties.isUppercase ? "[^\(perl)]" : "[\(perl)]"
+            return
+        }
+        switch escaped {
+        case "A":
+            position += 1
+            output += "\\A"
+        case "z":
+            position += 1
+            output += "\\z"
+        case "b", "B":
+            throw unsupported(text(from: start, to: position + 1))
+        case "C":
+            throw unsupported(text(from: start, to: position + 1))
+        case "p", "P":
+            output += "[" + (try parseUnicodeClass(start: start)) + "]"
+        case "Q":
+            position += 1
+            while position < scalars.count {
+                if scalars[position] == "\\", position + 1 < scalars.count, scalars[position + 1] == "E" {
+                    position += 2
+                    return
+                }
+                output += literal(scalars[position])
+                position += 1
+            }
+        default:
+            output += literal(try parseEscapedCharacter(start: start))
+        }
+    }
+
+    /// `\pL`, `\p{Greek}`, `\p{^Greek}`, `\PL`: emitted as Swift's `\p{...}`/`\P{...}` for use inside a class.
+    private mutating func parseUnicodeClass(start: Int) throws(RE2Regex.SyntaxError) -> String {
+        var negated = current == "P"
+        position += 1
+        var name: String
+        if current == "{" {
+            let nameStart = position + 1
+            while let scalar = current, scalar != "}" { position += 1 }
+            guard current == "}" else { throw failure("invalid character class range", text(from: start, to: position)) }
+            name = text(from: nameStart, to: position)
+            position += 1
+        } else if let letter = current {
+            name = String(letter)
+            position += 1
+        } else {
+            throw failure("invalid character class range", text(from: start, to: position))
+        }
+        if name.hasPrefix("^") {
+            negated.toggle()
+            name.removeFirst()
+        }
+        let categories: Set<String> = [
+            "L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P", "Pc", "Pd", "Ps",
+            "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl", "Zp", "C", "Cc", "Cf", "Co", "Cs",
+        ]
+        let fragment = text(from: start, to: position)
+        if name == "Any" { return negated ? "" : "\\x{0}-\\x{10FFFF}" }
+        guard categories.contains(name) || (name.first?.isUppercase == true && name.allSatisfy(\.isLetter)) else {
+            throw failure("invalid character class range", fragment)
+        }
+        guard (try? Regex("\\p{\(name)}")) != nil else { throw failure("invalid character class range", fragment) }
+        return negated ? "\\P{\(name)}" : "\\p{\(name)}"
+    }
+
+    /// An escape that stands for one character: `\n`, `\x41`, `\x{10FFFF}`, octal, or escaped punctuation.
+    private mutating func parseEscapedCharacter(start: Int) throws(RE2Regex.SyntaxError) -> Unicode.Scalar {
+        guard let escaped = current else { throw failure("trailing backslash at end of expression", "") }
+        position += 1
+        let simple: [Unicode.Scalar: Unicode.Scalar] = [
+            "a": "\u{07}", "f": "\u{0C}", "t": "\t", "n": "\n", "r": "\r", "v": "\u{0B}",
+        ]
+        if let character = simple[escaped] { return character }
+        if escaped.isASCII, !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) { return escaped }
+        if ("0"..."7").contains(escaped) {
+            if escaped != "0", !(current.map { ("0"..."7").contains($0) } ?? false) {
+                throw failure("invalid escape sequence", text(from: start, to: position))
+            }
+            var value = escaped.value - 48
+            for _ in 0..<2 {
+                guard let digit = current, ("0"..."7").contains(digit) else { break }
+                value = value * 8 + digit.value - 48
+                position += 1
+            }
+            return Unicode.Scalar(value) ?? "\u{0}"
+        }
+        if escaped == "x" {
+            var digits = ""
+            if current == "{" {
+                position += 1
+                while let scalar = current, scalar != "}" {
+                    digits.unicodeScalars.append(scalar)
+                    position += 1
+                }
+                guard current == "}" else { throw failure("invalid escape sequence", text(from: start, to: position)) }
+                position += 1
+            } else {
+                for _ in 0..<2 {
+                    guard let scalar = current else { break }
+                    digits.unicodeScalars.append(scalar)
+                    position += 1
+                }
+            }
+            guard !digits.isEmpty, digits.count <= 8, let value = UInt32(digits, radix: 16),
+                let scalar = Unicode.Scalar(value)
+            else { throw failure("invalid escape sequence", text(from: start, to: position)) }
+            return scalar
+        }
+        throw failure("invalid escape sequence", text(from: start, to: position))
+    }
+
+    /// A character as Swift regex syntax: ASCII letters and digits as themselves, everything else escaped.
+    private func literal(_ scalar: Unicode.Scalar) -> String {
+        if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+            return String(scalar)
+        }
+        return "\\x{\(String(scalar.value, radix: 16))}"
+    }
+}
