@@ -25,6 +25,7 @@ let package = Package(
         .executableTarget(name: "Bench", dependencies: ["PromText"], swiftSettings: strictSettings),
         .testTarget(name: "PromTextTests", dependencies: ["PromText"], swiftSettings: strictSettings),
         .testTarget(name: "ExporterTests", dependencies: ["Exporter"], swiftSettings: strictSettings),
-        .testTarget(name: "RuleEvalTests", dependencies: ["RuleEval"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RuleEvalTests", dependencies: ["RuleEval"], exclude: ["PromQL/Fixtures"], swiftSettings: strictSettings),
     ]
 )

@@ -1,6 +1,7 @@
 /// A PromQL function's signature: argument types, how many optional trailing arguments it takes, and its result.
 ///
-/// The table mirrors Prometheus 3's `promql/parser/functions.go`. Functions Prometheus marks experimental are
+/// The table mirrors Prometheus 3's `promql/parser/functions.go` (plus the experimental `min_of`/`max_of` of
+/// Prometheus 3.14, whose signatures are only used to reject them). Functions Prometheus marks experimental are
 /// listed so the parser can say they are not supported rather than unknown.
 public struct PromQLFunction: Sendable, Hashable {
     /// The name as written in a query (function names are case-sensitive).
@@ -87,6 +88,8 @@ public struct PromQLFunction: Sendable, Hashable {
         PromQLFunction("mad_over_time", [.rangeVector], experimental: true),
         PromQLFunction("max_over_time", [.rangeVector]),
         PromQLFunction("min_over_time", [.rangeVector]),
+        PromQLFunction("max_of", [.scalar, .scalar], returns: .scalar, experimental: true),
+        PromQLFunction("min_of", [.scalar, .scalar], returns: .scalar, experimental: true),
         PromQLFunction("minute", [.instantVector], variadic: 1),
         PromQLFunction("month", [.instantVector], variadic: 1),
         PromQLFunction("pi", [], returns: .scalar),
