@@ -11,9 +11,12 @@ extension Expression: CustomStringConvertible {
     private func write(to output: inout String) {
         switch self {
         case .number(let literal):
-            output += literal.isDuration && literal.value >= 0 && literal.value * 1000 == (literal.value * 1000).rounded()
-                ? PromQLDuration.format(milliseconds: Int64(literal.value * 1000))
-                : PromQLNumber.format(literal.value)
+            let milliseconds = literal.value * 1000
+            if literal.isDuration, milliseconds.magnitude < 9e15, milliseconds == milliseconds.rounded() {
+                output += (milliseconds < 0 ? "-" : "") + PromQLDuration.format(milliseconds: Int64(milliseconds.magnitude))
+            } else {
+                output += PromQLNumber.format(literal.value)
+            }
         case .string(let literal):
             output += goQuoted(literal.value)
         case .vectorSelector(let selector):
