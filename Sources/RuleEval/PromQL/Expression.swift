@@ -117,7 +117,7 @@ public enum MatchType: String, Sendable, Equatable {
 }
 
 /// One `label<op>"value"` inside a selector's braces.
-public struct LabelMatcher: Sendable, Equatable {
+public struct LabelMatcher: Sendable, Equatable, CustomStringConvertible {
     /// The label name (`__name__` for the metric name).
     public var name: String
     /// The comparison.
@@ -143,6 +143,9 @@ public struct LabelMatcher: Sendable, Equatable {
         }
     }
 
+    /// `name="value"`, the name quoted when outside the legacy character set.
+    public var description: String { labelNameText(name) + type.rawValue + goQuoted(value) }
+
     /// Whether a label with value `labelValue` (empty when the label is absent) satisfies the matcher.
     public func matches(_ labelValue: String) -> Bool {
         switch type {
@@ -158,7 +161,7 @@ public struct LabelMatcher: Sendable, Equatable {
 public struct VectorSelector: Sendable, Equatable {
     /// The metric name written before the braces, if any. It is not repeated in `matchers`.
     public var name: String?
-    /// The matchers inside the braces, in source order.
+    /// The matchers inside the braces, sorted by their text (byte order) as Prometheus prints them.
     public var matchers: [LabelMatcher]
     /// The `offset` in milliseconds (negative looks into the future); 0 means none.
     public var offsetMilliseconds: Int64

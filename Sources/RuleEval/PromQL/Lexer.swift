@@ -20,7 +20,8 @@ struct Lexer {
             switch lexer.scanNext() {
             case .success(let done): finished = done
             case .failure(let error):
-                lexer.tokens.append(Token(kind: .error, text: error.message, start: lexer.tokenStart, end: lexer.position))
+                lexer.tokens.append(
+                    Token(kind: .error, text: error.message, start: lexer.tokenStart, end: lexer.position))
                 finished = true
             }
             if finished { return lexer.tokens }
@@ -297,7 +298,8 @@ struct Lexer {
         var bytes: [UInt8] = []
         while true {
             guard let byte = current else {
-                throw LexError(message: quote == UInt8(ascii: "`") ? "unterminated raw string" : "unterminated quoted string")
+                throw LexError(
+                    message: quote == UInt8(ascii: "`") ? "unterminated raw string" : "unterminated quoted string")
             }
             position += 1
             if byte == quote { break }

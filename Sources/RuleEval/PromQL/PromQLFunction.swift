@@ -69,7 +69,8 @@ public struct PromQLFunction: Sendable, Hashable {
         PromQLFunction("histogram_count", [.instantVector]),
         PromQLFunction("histogram_fraction", [.scalar, .scalar, .instantVector]),
         PromQLFunction("histogram_quantile", [.scalar, .instantVector]),
-        PromQLFunction("histogram_quantiles", [.instantVector, .string, .scalar, .scalar], variadic: 9, experimental: true),
+        PromQLFunction(
+            "histogram_quantiles", [.instantVector, .string, .scalar, .scalar], variadic: 9, experimental: true),
         PromQLFunction("histogram_stddev", [.instantVector]),
         PromQLFunction("histogram_stdvar", [.instantVector]),
         PromQLFunction("histogram_sum", [.instantVector]),

@@ -31,21 +31,14 @@ enum PromQLNumber {
         isDigit(byte) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
     }
 
-    /// Go's `fmt.Sprint(float64)`: shortest digits that read back exactly, `%e` form below 1e-4 and from 1e6,
-    /// `+Inf`, `-Inf`, `NaN`.
+    /// Go's `strconv.FormatFloat(v, 'f', -1, 64)`, as Prometheus prints number literals: the shortest digits
+    /// that read back exactly, never in exponent form; `+Inf`, `-Inf`, `NaN`.
     static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
         let (digits, exponent) = shortestDigits(abs(value))
         let sign = value < 0 ? "-" : ""
-        if exponent < -4 || exponent >= 6 {
-            var mantissa = String(digits.first ?? "0")
-            if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-            let exponentSign = exponent < 0 ? "-" : "+"
-            let exponentDigits = String(abs(exponent))
-            return sign + mantissa + "e" + exponentSign + (exponentDigits.count < 2 ? "0" : "") + exponentDigits
-        }
         let pointPosition = exponent + 1
         if pointPosition <= 0 {
             return sign + "0." + String(repeating: "0", count: -pointPosition) + digits
@@ -57,8 +50,8 @@ enum PromQLNumber {
         return sign + digits[..<split] + "." + digits[split...]
     }
 
-    /// The shortest round-tripping decimal digits of a positive finite value and the exponent of the first
-    /// digit (value = 0.d1d2... * 10^(exponent+1)).
+    /// The shortest round-tripping decimal digits of a positive finite value and the power of ten of the first
+    /// digit (value = d1.d2d3... * 10^exponent).
     private static func shortestDigits(_ value: Double) -> (String, Int) {
         let text = "\(value)"
         let parts = text.split(separator: "e")

@@ -52,7 +52,8 @@ public struct PromQLParser {
     }
 
     private func unsupported(_ feature: String, at token: Token) -> PromQLError {
-        error(.unsupported, "\(feature) is not supported (experimental Prometheus feature)", at: token.start,
+        error(
+            .unsupported, "\(feature) is not supported (experimental Prometheus feature)", at: token.start,
             token: token.text)
     }
 
@@ -236,6 +237,7 @@ public struct PromQLParser {
             }
             end = advance().end
         }
+        matchers.sort { $0.description.utf8.lexicographicallyPrecedes($1.description.utf8) }
         return VectorSelector(
             name: name?.text, matchers: matchers, positionRange: PositionRange(start: start, end: end))
     }
@@ -411,8 +413,9 @@ public struct PromQLParser {
             modifier = word.text.lowercased() == "start" ? .start : .end
         } else {
             let sign = current.isSymbol("-") || current.isSymbol("+") ? advance() : nil
-            guard current.kind == .number || current.kind == .duration || current.isKeyword("inf")
-                || current.isKeyword("nan")
+            guard
+                current.kind == .number || current.kind == .duration || current.isKeyword("inf")
+                    || current.isKeyword("nan")
             else { throw unexpected(current, in: "@", expected: "timestamp") }
             let valueToken = advance()
             end = valueToken.end
@@ -429,7 +432,8 @@ public struct PromQLParser {
             }
             modifier = .timestamp(milliseconds: Int64((seconds * 1000).rounded()))
         }
-        let misplaced = "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
+        let misplaced =
+            "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
         let repeated = "@ <timestamp> may not be set multiple times"
         switch operand {
         case .vectorSelector(var selector):

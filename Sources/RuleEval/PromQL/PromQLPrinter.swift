@@ -13,7 +13,8 @@ extension Expression: CustomStringConvertible {
         case .number(let literal):
             let milliseconds = literal.value * 1000
             if literal.isDuration, milliseconds.magnitude < 9e15, milliseconds == milliseconds.rounded() {
-                output += (milliseconds < 0 ? "-" : "") + PromQLDuration.format(milliseconds: Int64(milliseconds.magnitude))
+                output +=
+                    (milliseconds < 0 ? "-" : "") + PromQLDuration.format(milliseconds: Int64(milliseconds.magnitude))
             } else {
                 output += PromQLNumber.format(literal.value)
             }
@@ -29,7 +30,9 @@ extension Expression: CustomStringConvertible {
         case .subquery(let subquery):
             subquery.expression.write(to: &output)
             output += "[\(PromQLDuration.format(milliseconds: subquery.rangeMilliseconds)):"
-            if subquery.stepMilliseconds != 0 { output += PromQLDuration.format(milliseconds: subquery.stepMilliseconds) }
+            if subquery.stepMilliseconds != 0 {
+                output += PromQLDuration.format(milliseconds: subquery.stepMilliseconds)
+            }
             output += "]"
             writeModifiers(at: subquery.at, offset: subquery.offsetMilliseconds, to: &output)
         case .call(let call):
@@ -90,19 +93,17 @@ private func writeLabelList(_ labels: [String], to output: inout String) {
     output += "(" + labels.map(labelNameText).joined(separator: ", ") + ")"
 }
 
-private func labelNameText(_ name: String) -> String {
+/// A label name as PromQL text: bare in the legacy character set, quoted otherwise.
+func labelNameText(_ name: String) -> String {
     MetricName.isValidLegacyLabelName(name) ? name : goQuoted(name)
 }
 
 extension VectorSelector {
-    /// `name{matchers}` without modifiers.
+    /// `name{matchers}` without modifiers; matchers joined by `,` as Prometheus prints them.
     fileprivate func writeSelection(to output: inout String) {
         if let name { output += name }
         if name != nil && matchers.isEmpty { return }
-        output += "{"
-        output += matchers.map { "\(labelNameText($0.name))\($0.type.rawValue)\(goQuoted($0.value))" }
-            .joined(separator: ", ")
-        output += "}"
+        output += "{" + matchers.map(\.description).joined(separator: ",") + "}"
     }
 }
 

@@ -40,7 +40,10 @@ struct Token: Sendable, Equatable {
     func isKeyword(_ word: String) -> Bool { keyword == word }
 
     static let keywords: Set<String> = Set(
-        ["and", "or", "unless", "atan2", "offset", "by", "without", "on", "ignoring", "group_left", "group_right", "bool"]
+        [
+            "and", "or", "unless", "atan2", "offset", "by", "without", "on", "ignoring", "group_left", "group_right",
+            "bool",
+        ]
             + AggregationOperator.allCases.map(\.rawValue) + ["limitk", "limit_ratio", "inf", "nan"])
 
     /// How Prometheus names the token in "unexpected ..." messages.

@@ -38,7 +38,8 @@ public struct RE2Regex: Sendable, Equatable, CustomStringConvertible {
             return
         }
         guard let regex = CompiledRegex(translated) else {
-            throw SyntaxError(message: "pattern cannot be expressed in Swift's regex engine: `\(pattern)`", isUnsupported: true)
+            throw SyntaxError(
+                message: "pattern cannot be expressed in Swift's regex engine: `\(pattern)`", isUnsupported: true)
         }
         matcher = .engine(regex)
     }

@@ -105,13 +105,20 @@ struct RE2Translator {
             position += 1
             if current == "P" || current == "<" {
                 if current == "P" { position += 1 }
-                guard current == "<" else { throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position + 1)) }
+                guard current == "<" else {
+                    throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position + 1))
+                }
                 position += 1
                 let nameStart = position
                 while let scalar = current, scalar != ">" { position += 1 }
-                guard current == ">" else { throw failure("invalid named capture", text(from: flagStart, to: position)) }
+                guard current == ">" else {
+                    throw failure("invalid named capture", text(from: flagStart, to: position))
+                }
                 let name = text(from: nameStart, to: position)
-                guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+                guard !name.isEmpty,
+                    name.unicodeScalars.allSatisfy({
+                        $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+                    })
                 else { throw failure("invalid named capture", text(from: flagStart, to: position + 1)) }
                 position += 1
             } else {
@@ -119,7 +126,9 @@ struct RE2Translator {
                 var negate = false
                 var sawFlag = false
                 flags: while true {
-                    guard let flag = current else { throw failure("missing closing )", text(from: flagStart, to: position)) }
+                    guard let flag = current else {
+                        throw failure("missing closing )", text(from: flagStart, to: position))
+                    }
                     position += 1
                     switch flag {
                     case "i": caseInsensitive = !negate; sawFlag = true
@@ -340,7 +349,9 @@ struct RE2Translator {
         if current == "{" {
             let nameStart = position + 1
             while let scalar = current, scalar != "}" { position += 1 }
-            guard current == "}" else { throw failure("invalid character class range", text(from: start, to: position)) }
+            guard current == "}" else {
+                throw failure("invalid character class range", text(from: start, to: position))
+            }
             name = text(from: nameStart, to: position)
             position += 1
         } else if let letter = current {

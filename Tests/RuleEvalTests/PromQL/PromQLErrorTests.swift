@@ -18,12 +18,21 @@ import Testing
         ("1 == 1", "1:3: parse error: comparisons between scalars must use BOOL modifier"),
         ("foo + bool bar", "1:5: parse error: bool modifier can only be used on comparison operators"),
         ("foo and on(a) group_left(b) bar", "1:1: parse error: no grouping allowed for \"and\" operation"),
-        ("foo + on(a) group_left(a) bar", "1:5: parse error: label \"a\" must not occur in ON and GROUP clause at once"),
+        (
+            "foo + on(a) group_left(a) bar",
+            "1:5: parse error: label \"a\" must not occur in ON and GROUP clause at once"
+        ),
         ("1 + on(a) foo", "1:1: parse error: vector matching only allowed between instant vectors"),
         ("foo[5m] + 1", "1:1: parse error: binary expression must contain only scalar and instant vector types"),
-        ("-\"str\"", "1:1: parse error: unary expression only allowed on expressions of type scalar or instant vector, got \"string\""),
+        (
+            "-\"str\"",
+            "1:1: parse error: unary expression only allowed on expressions of type scalar or instant vector, got \"string\""
+        ),
         ("rate(foo)", "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector"),
-        ("abs(foo[5m])", "1:5: parse error: expected type instant vector in call to function \"abs\", got range vector"),
+        (
+            "abs(foo[5m])",
+            "1:5: parse error: expected type instant vector in call to function \"abs\", got range vector"
+        ),
         ("rate()", "1:1: parse error: expected 1 argument(s) in call to \"rate\", got 0"),
         ("round(a, 1, 2)", "1:1: parse error: expected at most 2 argument(s) in call to \"round\", got 3"),
         ("label_join(a)", "1:1: parse error: expected at least 3 argument(s) in call to \"label_join\", got 1"),
@@ -32,10 +41,19 @@ import Testing
         ("sum(foo[5m])", "1:5: parse error: expected type instant vector in aggregation expression, got range vector"),
         ("topk(\"x\", foo)", "1:6: parse error: expected type scalar in aggregation parameter, got string"),
         ("count_values(1, foo)", "1:14: parse error: expected type string in aggregation parameter, got scalar"),
-        ("topk(foo)", "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 2, got 1"),
-        ("sum(a, b)", "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 1, got 2"),
+        (
+            "topk(foo)",
+            "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 2, got 1"
+        ),
+        (
+            "sum(a, b)",
+            "1:1: parse error: wrong number of arguments for aggregate expression provided, expected 1, got 2"
+        ),
         ("sum()", "1:1: parse error: no arguments for aggregate expression provided"),
-        ("sum by (a:b) (foo)", "1:9: parse error: unexpected metric identifier \"a:b\" in grouping opts, expected label"),
+        (
+            "sum by (a:b) (foo)",
+            "1:9: parse error: unexpected metric identifier \"a:b\" in grouping opts, expected label"
+        ),
         ("sum by a (foo)", "1:8: parse error: unexpected identifier \"a\" in grouping opts, expected \"(\""),
         ("sum foo", "1:5: parse error: unexpected identifier \"foo\" in aggregation"),
         ("{}", "1:1: parse error: vector selector must contain at least one non-empty matcher"),
@@ -44,7 +62,10 @@ import Testing
         ("foo{__name__=\"bar\"}", "1:1: parse error: metric name must not be set twice: \"foo\" or \"bar\""),
         ("foo{a}", "1:6: parse error: unexpected \"}\" in label matching, expected label matching operator"),
         ("foo{a=1}", "1:7: parse error: unexpected character inside braces: '1'"),
-        ("foo{a=\"b\" c=\"d\"}", "1:11: parse error: unexpected identifier \"c\" in label matching, expected \",\" or \"}\""),
+        (
+            "foo{a=\"b\" c=\"d\"}",
+            "1:11: parse error: unexpected identifier \"c\" in label matching, expected \",\" or \"}\""
+        ),
         ("foo{", "1:5: parse error: unexpected end of input inside braces"),
         ("foo{a=~\"(\"}", "1:5: parse error: error parsing regexp: missing closing ): `(`"),
         ("foo{a=~\"a**\"}", "1:5: parse error: error parsing regexp: invalid nested repetition operator: `a**`"),
@@ -70,8 +91,14 @@ import Testing
         ("foo @ 100 [5m]", "1:11: parse error: no @ modifiers allowed before range"),
         ("foo offset 1m offset 2m", "1:15: parse error: offset may not be set multiple times"),
         ("foo @ 1 @ 2", "1:9: parse error: @ <timestamp> may not be set multiple times"),
-        ("1 offset 5m", "1:1: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"),
-        ("sum(foo) @ 100", "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"),
+        (
+            "1 offset 5m",
+            "1:1: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"
+        ),
+        (
+            "sum(foo) @ 100",
+            "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
+        ),
         ("foo offset bar", "1:12: parse error: unexpected identifier \"bar\" in offset, expected duration"),
         ("foo @ bar", "1:7: parse error: unexpected identifier \"bar\" in @, expected timestamp"),
         ("foo @ Inf", "1:1: parse error: timestamp out of bounds for @ modifier: inf"),
