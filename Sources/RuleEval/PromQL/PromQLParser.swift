@@ -199,6 +199,10 @@ public struct PromQLParser {
         }
     }
 
+    /// Keywords Prometheus's grammar also accepts as a metric name where an operand is expected (its
+    /// `metric_identifier` rule); aggregation operators are names unless `(`, `by` or `without` follows.
+    private static let keywordsUsableAsMetricNames: Set<String> = ["by", "without", "offset", "and", "or", "unless"]
+
     /// An identifier: a number (`Inf`, `NaN`), an aggregation, a function call or a metric name.
     private mutating func parseWord(_ token: Token) throws(PromQLError) -> Expression {
         switch token.keyword {
@@ -208,7 +212,15 @@ public struct PromQLParser {
         case "limitk", "limit_ratio":
             throw unsupported("the \(token.keyword ?? "") aggregation", at: token)
         case let keyword? where AggregationOperator(rawValue: keyword) != nil:
-            return try parseAggregation()
+            let next = peek(1)
+            if next.isSymbol("(") || next.isKeyword("by") || next.isKeyword("without") {
+                return try parseAggregation()
+            }
+            advance()
+            return .vectorSelector(try parseSelector(name: token))
+        case let keyword? where Self.keywordsUsableAsMetricNames.contains(keyword):
+            advance()
+            return .vectorSelector(try parseSelector(name: token))
         case .some:
             throw unexpected(token)
         case nil:
@@ -285,8 +297,11 @@ public struct PromQLParser {
     /// `[range]`, `[range:step]`, `offset d`, `@ t` after an operand, in any order.
     private mutating func parsePostfix(_ operand: Expression) throws(PromQLError) -> Expression {
         var expression = operand
+        let entryDepth = depth
+        defer { depth = entryDepth }
         while true {
             if current.isSymbol("[") {
+                try enter(at: current)
                 expression = try parseRangeOrSubquery(expression)
             } else if current.isKeyword("offset") {
                 expression = try parseOffset(expression)
@@ -370,9 +385,6 @@ public struct PromQLParser {
         }
         let valueToken = advance()
         let magnitude = try durationOrSeconds(valueToken)
-        if binaryOperator(current).map({ $0.precedence >= BinaryOperator.multiply.precedence }) == true {
-            throw unsupported("duration expressions", at: current)
-        }
         let offset = negative ? -magnitude : magnitude
         let end = valueToken.end
         let misplaced =

@@ -3,7 +3,7 @@
 /// The pattern is validated against RE2's grammar (Go's `regexp/syntax` with `Perl|DotNL`, so `.` matches a
 /// newline) and translated into an equivalent Swift `Regex` run with Unicode-scalar semantics. What RE2 rejects
 /// (backreferences, lookarounds, possessive quantifiers...) is a `SyntaxError`; RE2 constructs that this
-/// translation cannot reproduce exactly (`(?m)`, `(?U)`, `\C`) are rejected as unsupported rather than matched
+/// translation cannot reproduce exactly (`(?m)`, `\C`) are rejected as unsupported rather than matched
 /// differently. Literals, literal alternations, `prefix.*`, `.*suffix`, `.*` and `.+` skip the regex engine.
 public struct RE2Regex: Sendable, Equatable, CustomStringConvertible {
     /// Why a pattern was rejected, worded like Go's `regexp/syntax` errors.
@@ -86,7 +86,7 @@ private final class CompiledRegex: @unchecked Sendable {
 
     init?(_ pattern: String) {
         guard let regex = try? Regex(pattern) else { return nil }
-        self.regex = regex.matchingSemantics(.unicodeScalar)
+        self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters().wordBoundaryKind(.simple)
     }
 
     func wholeMatch(_ text: String) -> Bool {

@@ -3,6 +3,8 @@
 /// Every literal is emitted as a `\x{...}` escape and every class spelled out in ASCII ranges, so Swift's
 /// Unicode-aware `\d`, `\w`, `\s`, POSIX classes and `.` never apply. `^`/`$` become `\A`/`\z` (RE2 without
 /// `(?m)`), and `.` becomes an explicit class that honours `(?s)`/`(?-s)` (on by default, as in Prometheus).
+/// `\b`/`\B` rely on the compiled regex using ASCII word characters and simple word boundaries. `(?U)` (swap
+/// greedy and lazy) is accepted and dropped: whether a whole-string match exists does not depend on greediness.
 struct RE2Translator {
     private let scalars: [Unicode.Scalar]
     private let pattern: String
@@ -133,7 +135,8 @@ struct RE2Translator {
                     switch flag {
                     case "i": caseInsensitive = !negate; sawFlag = true
                     case "s": inheritedDot = !negate; sawFlag = true
-                    case "m", "U": throw unsupported(text(from: flagStart, to: position))
+                    case "U": sawFlag = true
+                    case "m": throw unsupported(text(from: flagStart, to: position))
                     case "-" where !negate: negate = true; sawFlag = false
                     case ":", ")":
                         guard !negate || sawFlag else {
@@ -321,7 +324,8 @@ struct RE2Translator {
             position += 1
             output += "\\z"
         case "b", "B":
-            throw unsupported(text(from: start, to: position + 1))
+            position += 1
+            output += escaped == "b" ? "\\b" : "\\B"
         case "C":
             throw unsupported(text(from: start, to: position + 1))
         case "p", "P":

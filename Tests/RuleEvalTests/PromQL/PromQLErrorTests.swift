@@ -55,7 +55,7 @@ import Testing
             "1:9: parse error: unexpected metric identifier \"a:b\" in grouping opts, expected label"
         ),
         ("sum by a (foo)", "1:8: parse error: unexpected identifier \"a\" in grouping opts, expected \"(\""),
-        ("sum foo", "1:5: parse error: unexpected identifier \"foo\" in aggregation"),
+        ("sum some_metric by (test)", "1:5: parse error: unexpected identifier \"some_metric\""),
         ("{}", "1:1: parse error: vector selector must contain at least one non-empty matcher"),
         ("{a=\"\"}", "1:1: parse error: vector selector must contain at least one non-empty matcher"),
         ("{a=~\".*\"}", "1:1: parse error: vector selector must contain at least one non-empty matcher"),
@@ -139,6 +139,7 @@ import Testing
             String(repeating: "-", count: 5000) + "foo",
             Array(repeating: "a", count: 5000).joined(separator: " + "),
             String(repeating: "abs(", count: 5000) + "foo" + String(repeating: ")", count: 5000),
+            "foo" + String(repeating: "[5m:]", count: 5000),
         ] {
             #expect(throws: PromQLError.self) { try PromQLParser.parse(input) }
         }

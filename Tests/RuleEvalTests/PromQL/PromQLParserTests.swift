@@ -36,7 +36,8 @@ import Testing
         ("-foo", "-foo"), ("+foo", "+foo"), ("- -1", "1"), ("(foo)", "(foo)"), ("time()", "time()"),
         ("round(foo)", "round(foo)"), ("round(foo, 5)", "round(foo, 5)"),
         (#"label_join(foo, "a", ",", "b", "c")"#, #"label_join(foo, "a", ",", "b", "c")"#),
-        ("foo # comment\n + bar", "foo + bar"), ("rate(foo[5m] offset 1m)", "rate(foo[5m] offset 1m)"),
+        ("foo # comment\n + bar", "foo + bar"), ("sum", "sum"), ("SUM{a=\"b\"} offset 1m", "SUM{a=\"b\"} offset 1m"),
+        ("offset + by", "offset + by"), ("min[5m]", "min[5m]"), ("rate(foo[5m] offset 1m)", "rate(foo[5m] offset 1m)"),
     ]
 
     @Test(arguments: canonical)
@@ -54,7 +55,8 @@ import Testing
         ("a == b + c", "a == (b + c)"), ("a > b or c < d", "(a > b) or (c < d)"),
         ("a atan2 b * c", "(a atan2 b) * c"), ("a % b + c", "(a % b) + c"), ("a + b and c", "(a + b) and c"),
         ("-a ^ b", "-(a ^ b)"), ("-a * b", "(-a) * b"), ("-a + b", "(-a) + b"), ("2 ^ -1 ^ 2", "2 ^ (-(1 ^ 2))"),
-        ("a + b offset 5m", "a + (b offset 5m)"), ("-foo offset 5m", "-(foo offset 5m)"),
+        ("a + b offset 5m", "a + (b offset 5m)"), ("a offset 2 ^ 2", "(a offset 2) ^ 2"),
+        ("a offset -2 * 2", "(a offset -2) * 2"), ("-foo offset 5m", "-(foo offset 5m)"),
     ]
 
     @Test(arguments: precedence)
