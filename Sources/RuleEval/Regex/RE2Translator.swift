@@ -14,7 +14,9 @@ struct RE2Translator {
     /// The `s` flag for each open group; the last entry is the current scope.
     private var dotMatchesNewline = [true]
 
-    private static let maximumDepth = 1000
+    /// RE2 allows 1000 levels; this recursive translator stops earlier so that it never exhausts a thread's
+    /// stack (it reports the same error RE2 gives beyond its limit).
+    private static let maximumDepth = 200
     private static let maximumRepeat = 1000
 
     init(_ pattern: String) {

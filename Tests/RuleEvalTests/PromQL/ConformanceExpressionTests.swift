@@ -44,6 +44,20 @@ import Testing
         #expect(Self.cases.count > 1500)
     }
 
+    /// How many cases of each manifest status are rejected as unsupported experimental features. Only
+    /// `3x-only-feature` cases may be; the counts move only when feature support changes.
+    @Test func rejectsOnlyExperimentalCases() {
+        var rejected: [String: Int] = [:]
+        for testCase in Self.cases {
+            do {
+                _ = try PromQLParser.parse(testCase.expression)
+            } catch {
+                rejected[testCase.status, default: 0] += 1
+            }
+        }
+        #expect(rejected == ["3x-only-feature": 176])
+    }
+
     @Test(arguments: cases)
     func expressionRoundTrips(_ testCase: Case) throws {
         let parsed: Expression

@@ -36,7 +36,12 @@ import Testing
         ("a{2,1}", "invalid repeat count: `{2,1}`"), ("\\1", "invalid escape sequence: `\\1`"),
         ("\\k", "invalid escape sequence: `\\k`"), ("(?=a)", "invalid or unsupported Perl syntax: `(?=`"),
         ("(?<!a)", "invalid named capture: `(?<!a)`"), ("[z-a]", "invalid character class range: `z-a`"),
-        ("(?i", "missing closing ): `(?i`"), ("\\p{Nope}", "invalid character class range: `\\p{Nope}`"),
+        ("(?i", "missing closing ): `(?i`"),
+        (
+            String(repeating: "(", count: 300) + String(repeating: ")", count: 300),
+            "expression nests too deeply: `" + String(repeating: "(", count: 300) + String(repeating: ")", count: 300)
+                + "`"
+        ), ("\\p{Nope}", "invalid character class range: `\\p{Nope}`"),
     ]
 
     @Test(arguments: invalid)
