@@ -106,7 +106,10 @@ struct Lexer {
             emit(.symbol)
         case UInt8(ascii: ")"):
             parenDepth -= 1
-            if parenDepth < 0 { throw LexError(message: "unexpected right parenthesis ')'") }
+            if parenDepth < 0 {
+                tokenStart = position
+                throw LexError(message: "unexpected right parenthesis ')'")
+            }
             emit(.symbol)
         case UInt8(ascii: "{"):
             braceOpen = true
@@ -182,7 +185,10 @@ struct Lexer {
             emit(.symbol)
         case UInt8(ascii: ")"):
             parenDepth -= 1
-            if parenDepth < 0 { throw LexError(message: "unexpected right parenthesis ')'") }
+            if parenDepth < 0 {
+                tokenStart = position
+                throw LexError(message: "unexpected right parenthesis ')'")
+            }
             emit(.symbol)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
             UInt8(ascii: "^"), UInt8(ascii: ","):

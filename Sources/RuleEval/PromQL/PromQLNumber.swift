@@ -1,21 +1,27 @@
 /// Reading and writing PromQL number literals the way Prometheus (Go) does.
 enum PromQLNumber {
+    /// Why Go's `strconv` rejects a number: `invalid syntax` or `value out of range`.
+    struct Invalid: Error {
+        var reason: String
+    }
+
     /// The value of a number token: decimal, `0x` hex, `0`-prefixed octal, floats with exponents, with `_`
-    /// allowed between digits. `nil` when Go would reject it (including overflow to infinity).
-    static func parse(_ text: String) -> Double? {
+    /// allowed between digits, rejected where Go's `ParseInt(s, 0, 64)` and then `ParseFloat(s, 64)` both fail.
+    static func parse(_ text: String) -> Result<Double, Invalid> {
+        let invalid = Result<Double, Invalid>.failure(Invalid(reason: "invalid syntax"))
         let bytes = Array(text.utf8)
         let isHex = bytes.count > 2 && bytes[0] == UInt8(ascii: "0") && (bytes[1] | 0x20) == UInt8(ascii: "x")
-        guard underscoresAreBetweenDigits(bytes, prefixLength: isHex ? 2 : 0) else { return nil }
+        guard underscoresAreBetweenDigits(bytes, prefixLength: isHex ? 2 : 0) else { return invalid }
         let digits = String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
-        if isHex { return Int64(digits.dropFirst(2), radix: 16).map(Double.init) }
+        if isHex { return Int64(digits.dropFirst(2), radix: 16).map { .success(Double($0)) } ?? invalid }
         if digits.count > 1, digits.hasPrefix("0"), digits.utf8.allSatisfy(isDigit),
             let octal = Int64(digits.dropFirst(), radix: 8)
         {
-            return Double(octal)
+            return .success(Double(octal))
         }
-        if digits.utf8.allSatisfy(isDigit), let integer = Int64(digits) { return Double(integer) }
-        guard let value = Double(digits), value.isFinite else { return nil }
-        return value
+        if digits.utf8.allSatisfy(isDigit), let integer = Int64(digits) { return .success(Double(integer)) }
+        guard let value = Double(digits) else { return invalid }
+        return value.isFinite ? .success(value) : .failure(Invalid(reason: "value out of range"))
     }
 
     private static func underscoresAreBetweenDigits(_ bytes: [UInt8], prefixLength: Int) -> Bool {

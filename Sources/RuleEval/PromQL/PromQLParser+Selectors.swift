@@ -140,7 +140,7 @@ extension PromQLParser {
     }
 
     mutating func parseOffset(_ operand: Expression) throws(PromQLError) -> Expression {
-        let offsetToken = advance()
+        advance()
         let negative = current.isSymbol("-")
         if negative { advance() }
         guard current.kind == .number || current.kind == .duration else {
@@ -159,17 +159,17 @@ extension PromQLParser {
             "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"
         switch operand {
         case .vectorSelector(var selector):
-            guard selector.offsetMilliseconds == 0 else { throw multipleOffsets(offsetToken) }
+            guard selector.offsetMilliseconds == 0 else { throw multipleOffsets(operand) }
             selector.offsetMilliseconds = offset
             selector.positionRange.end = end
             return .vectorSelector(selector)
         case .matrixSelector(var matrix):
-            guard matrix.selector.offsetMilliseconds == 0 else { throw multipleOffsets(offsetToken) }
+            guard matrix.selector.offsetMilliseconds == 0 else { throw multipleOffsets(operand) }
             matrix.selector.offsetMilliseconds = offset
             matrix.positionRange.end = end
             return .matrixSelector(matrix)
         case .subquery(var subquery):
-            guard subquery.offsetMilliseconds == 0 else { throw multipleOffsets(offsetToken) }
+            guard subquery.offsetMilliseconds == 0 else { throw multipleOffsets(operand) }
             subquery.offsetMilliseconds = offset
             subquery.positionRange.end = end
             return .subquery(subquery)
@@ -178,12 +178,12 @@ extension PromQLParser {
         }
     }
 
-    func multipleOffsets(_ token: Token) -> PromQLError {
-        error(.syntax, "offset may not be set multiple times", at: token.start, token: token.text)
+    func multipleOffsets(_ operand: Expression) -> PromQLError {
+        error(.syntax, "offset may not be set multiple times", at: operand.positionRange.start)
     }
 
     mutating func parseAt(_ operand: Expression) throws(PromQLError) -> Expression {
-        let atToken = advance()
+        advance()
         let modifier: AtModifier
         var end: Int
         if current.kind == .identifier, ["start", "end"].contains(current.text.lowercased()) {
@@ -217,17 +217,17 @@ extension PromQLParser {
         let repeated = "@ <timestamp> may not be set multiple times"
         switch operand {
         case .vectorSelector(var selector):
-            guard selector.at == nil else { throw error(.syntax, repeated, at: atToken.start) }
+            guard selector.at == nil else { throw error(.syntax, repeated, at: operand.positionRange.start) }
             selector.at = modifier
             selector.positionRange.end = end
             return .vectorSelector(selector)
         case .matrixSelector(var matrix):
-            guard matrix.selector.at == nil else { throw error(.syntax, repeated, at: atToken.start) }
+            guard matrix.selector.at == nil else { throw error(.syntax, repeated, at: operand.positionRange.start) }
             matrix.selector.at = modifier
             matrix.positionRange.end = end
             return .matrixSelector(matrix)
         case .subquery(var subquery):
-            guard subquery.at == nil else { throw error(.syntax, repeated, at: atToken.start) }
+            guard subquery.at == nil else { throw error(.syntax, repeated, at: operand.positionRange.start) }
             subquery.at = modifier
             subquery.positionRange.end = end
             return .subquery(subquery)

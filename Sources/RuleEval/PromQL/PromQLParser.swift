@@ -234,12 +234,14 @@ public struct PromQLParser {
 
     /// The value of a number token, as Go's `strconv.ParseInt(s, 0, 64)` then `ParseFloat(s, 64)` read it.
     func numberValue(_ token: Token) throws(PromQLError) -> Double {
-        guard let value = PromQLNumber.parse(token.text) else {
+        switch PromQLNumber.parse(token.text) {
+        case .success(let value): return value
+        case .failure(let invalid):
             throw error(
-                .syntax, "error parsing number: strconv.ParseFloat: parsing \(goQuoted(token.text)): invalid syntax",
+                .syntax,
+                "error parsing number: strconv.ParseFloat: parsing \(goQuoted(token.text)): \(invalid.reason)",
                 at: token.start, token: token.text)
         }
-        return value
     }
 
     func durationMilliseconds(_ token: Token) throws(PromQLError) -> Int64 {

@@ -64,7 +64,7 @@ struct Token: Sendable, Equatable {
         case .duration: return "duration \(goQuoted(text))"
         case .string: return "string \(goQuoted(text))"
         case .symbol:
-            let punctuation: Set<String> = ["(", ")", "{", "}", "[", "]", ",", ":", "=", "@"]
+            let punctuation: Set<String> = ["(", ")", "{", "}", "[", "]", ",", ":", "="]
             return punctuation.contains(text) ? goQuoted(text) : "<op:\(text)>"
         }
     }

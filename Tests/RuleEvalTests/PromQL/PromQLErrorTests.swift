@@ -7,7 +7,28 @@ import Testing
     static let invalid: [(String, String)] = [
         ("", "1:1: parse error: no expression found in input"),
         ("(", "1:2: parse error: unclosed left parenthesis"),
-        ("1)", "1:2: parse error: unexpected right parenthesis ')'"),
+        ("1)", "1:3: parse error: unexpected right parenthesis ')'"),
+        ("(1))", "1:5: parse error: unexpected right parenthesis ')'"),
+        (".", "1:1: parse error: unexpected character: '.'"),
+        ("2.5.", "1:1: parse error: bad number or duration syntax: \"2.5.\""),
+        ("100..4", "1:1: parse error: bad number or duration syntax: \"100..\""),
+        ("0deadbeef", "1:1: parse error: bad number or duration syntax: \"0de\""),
+        ("*1", "1:1: parse error: unexpected <op:*>"),
+        ("@@", "1:1: parse error: unexpected <op:@>"),
+        (
+            String(repeating: "9", count: 309),
+            "1:1: parse error: error parsing number: strconv.ParseFloat: parsing \""
+                + String(repeating: "9", count: 309)
+                + "\": value out of range"
+        ),
+        (
+            "0xffffffffffffffffff",
+            "1:1: parse error: error parsing number: strconv.ParseFloat: parsing \"0xffffffffffffffffff\": invalid syntax"
+        ),
+        ("a - on(b) ignoring(c) d", "1:11: parse error: unexpected <ignoring>"),
+        ("some_metric{a=b}", "1:15: parse error: unexpected identifier \"b\" in label matching, expected string"),
+        ("some_metric{a:b=\"b\"}", "1:14: parse error: unexpected character inside braces: ':'"),
+        ("}", "1:1: parse error: unexpected character: '}'"),
         ("((1)", "1:5: parse error: unclosed left parenthesis"),
         ("foo $", "1:5: parse error: unexpected character: '$'"),
         ("1 + ", "1:5: parse error: unexpected end of input"),
@@ -89,8 +110,8 @@ import Testing
         ("(foo)[5m]", "1:6: parse error: ranges only allowed for vector selectors"),
         ("foo offset 5m[5m]", "1:14: parse error: no offset modifiers allowed before range"),
         ("foo @ 100 [5m]", "1:11: parse error: no @ modifiers allowed before range"),
-        ("foo offset 1m offset 2m", "1:15: parse error: offset may not be set multiple times"),
-        ("foo @ 1 @ 2", "1:9: parse error: @ <timestamp> may not be set multiple times"),
+        ("foo offset 1m offset 2m", "1:1: parse error: offset may not be set multiple times"),
+        ("foo @ 1 @ 2", "1:1: parse error: @ <timestamp> may not be set multiple times"),
         (
             "1 offset 5m",
             "1:1: parse error: offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"
