@@ -170,7 +170,11 @@ struct Lexer {
     }
 
     private mutating func scanInsideBrackets() throws(LexError) -> Bool {
-        guard let byte = current else { throw LexError(message: "unclosed left bracket") }
+        guard let byte = current else {
+            let justOpened = tokens.last?.text == "["
+            throw LexError(
+                message: justOpened ? "unexpected end of input in duration expression" : "unclosed left bracket")
+        }
         position += 1
         switch byte {
         case UInt8(ascii: "]"):

@@ -5,7 +5,7 @@
 /// Nesting deeper than `maximumDepth` is an error, never a stack overflow.
 public struct PromQLParser {
     /// How deeply expressions may nest (parentheses, operands, arguments, chained operators).
-    public static let maximumDepth = 128
+    public static let maximumDepth = 256
 
     let input: [UInt8]
     let tokens: [Token]

@@ -102,6 +102,20 @@ import Testing
         ("foo[5mm]", "1:5: parse error: bad number or duration syntax: \"5mm\""),
         ("foo[5m1h]", "1:5: parse error: not a valid duration string: \"5m1h\""),
         ("foo[5m", "1:7: parse error: unclosed left bracket"),
+        ("foo{bar=\"baz\"}[", "1:16: parse error: unexpected end of input in duration expression"),
+        ("MIN keep_common (some_metric)", "1:5: parse error: unexpected identifier \"keep_common\""),
+        ("sum without (test) (some_metric) by (test)", "1:34: parse error: unexpected <by>"),
+        ("topk(some_metric,)", "1:17: parse error: trailing commas not allowed in function call args"),
+        (
+            "rate(some_metric[5m]) @ 1234",
+            "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
+        ),
+        ("-=", "1:2: parse error: unexpected \"=\""),
+        ("++-++-+-+-<", "1:11: parse error: unexpected <op:<>"),
+        ("a>b()", "1:3: parse error: unknown function with name \"b\""),
+        ("rate(avg)", "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector"),
+        ("\"\\", "1:1: parse error: escape sequence not terminated"),
+        ("`\\``", "1:4: parse error: unterminated raw string"),
         ("foo[]", "1:5: parse error: unexpected \"]\" in subquery selector, expected duration"),
         ("foo]", "1:4: parse error: unexpected right bracket ']'"),
         ("foo[5m][5m]", "1:8: parse error: ranges only allowed for vector selectors"),
@@ -166,6 +180,28 @@ import Testing
         }
         #expect(throws: Never.self) {
             try PromQLParser.parse(Array(repeating: "a", count: 100).joined(separator: " + "))
+        }
+    }
+
+    /// Expressions just inside the nesting limit parse, print and compare without exhausting the stack.
+    @Test func handlesExpressionsAtTheNestingLimit() throws {
+        let levels = PromQLParser.maximumDepth / 2 - 2
+        for input in [
+            String(repeating: "(", count: levels) + "1" + String(repeating: ")", count: levels),
+            String(repeating: "-", count: levels) + "foo",
+            Array(repeating: "a", count: levels).joined(separator: " + "),
+            Array(repeating: "2", count: levels).joined(separator: " ^ "),
+            String(repeating: "abs(", count: levels) + "foo" + String(repeating: ")", count: levels),
+            "foo" + String(repeating: "[5m:]", count: levels),
+        ] {
+            let parsed: Expression
+            do {
+                parsed = try PromQLParser.parse(input)
+            } catch {
+                #expect(error.kind == .type, "\(error)")
+                continue
+            }
+            #expect(try PromQLParser.parse(parsed.description).strippingPositions() == parsed.strippingPositions())
         }
     }
 
