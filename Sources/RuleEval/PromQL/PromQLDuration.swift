@@ -5,21 +5,27 @@ enum PromQLDuration {
         ("m", 60_000), ("s", 1000), ("ms", 1),
     ]
 
-    /// Milliseconds of a duration string, or the message Prometheus gives for a bad one.
+    /// Milliseconds of a duration string, or the message Prometheus (`model.ParseDuration`) gives for a bad one.
     static func milliseconds(of text: String) -> Result<Int64, PromQLDurationError> {
         if text == "0" { return .success(0) }
-        var bytes = Substring(text)
+        let invalid = Result<Int64, PromQLDurationError>.failure(
+            PromQLDurationError(message: "not a valid duration string: \(goQuoted(text))"))
+        if text.isEmpty { return .failure(PromQLDurationError(message: "empty duration string")) }
+        var rest = Substring(text)
         var total: Int64 = 0
         var nextUnit = 0
-        while !bytes.isEmpty {
-            let digits = bytes.prefix { $0.isASCII && $0.isNumber }
-            bytes = bytes.dropFirst(digits.count)
-            let letters = bytes.prefix { $0.isASCII && $0.isLetter }
-            bytes = bytes.dropFirst(letters.count)
-            guard !digits.isEmpty,
-                let unitIndex = units[nextUnit...].firstIndex(where: { $0.suffix == letters }),
-                let count = Int64(digits)
-            else { return .failure(PromQLDurationError(message: "not a valid duration string: \(goQuoted(text))")) }
+        while !rest.isEmpty {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(digits.count)
+            let unitText = rest.prefix { !($0.isASCII && $0.isNumber) }
+            rest = rest.dropFirst(unitText.count)
+            guard !digits.isEmpty, !unitText.isEmpty, let count = Int64(digits) else { return invalid }
+            guard let unitIndex = units.firstIndex(where: { $0.suffix == unitText }) else {
+                return .failure(
+                    PromQLDurationError(
+                        message: "unknown unit \(goQuoted(String(unitText))) in duration \(goQuoted(text))"))
+            }
+            guard unitIndex >= nextUnit else { return invalid }
             nextUnit = unitIndex + 1
             let (product, productOverflow) = count.multipliedReportingOverflow(by: units[unitIndex].milliseconds)
             let (sum, sumOverflow) = total.addingReportingOverflow(product)
@@ -27,9 +33,6 @@ enum PromQLDuration {
                 return .failure(PromQLDurationError(message: "duration out of range"))
             }
             total = sum
-        }
-        guard !text.isEmpty else {
-            return .failure(PromQLDurationError(message: "not a valid duration string: \(goQuoted(text))"))
         }
         return .success(total)
     }

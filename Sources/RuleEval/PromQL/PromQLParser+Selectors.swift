@@ -85,7 +85,10 @@ extension PromQLParser {
 
     mutating func parseRangeOrSubquery(_ operand: Expression) throws(PromQLError) -> Expression {
         let open = advance()
-        let range = try parseBracketDuration(in: "subquery selector", expected: "duration")
+        let rangeToken = current
+        let range = try parseBracketDuration(
+            signed: true, in: "subquery or range selector", expected: "number, duration, step(), or range()")
+        if range <= 0 { throw error(.syntax, "duration must be greater than 0", at: rangeToken.start) }
         if current.isSymbol("]") {
             let close = advance()
             guard case .vectorSelector(let selector) = operand else {
@@ -107,7 +110,7 @@ extension PromQLParser {
         advance()
         var step: Int64 = 0
         if !current.isSymbol("]") {
-            step = try parseBracketDuration(in: "subquery selector", expected: "duration or \"]\"")
+            step = try parseBracketDuration(signed: false, in: "subquery selector", expected: "duration or \"]\"")
         }
         guard current.isSymbol("]") else {
             try rejectDurationExpression()
@@ -120,9 +123,18 @@ extension PromQLParser {
                 positionRange: PositionRange(start: operand.positionRange.start, end: close.end)))
     }
 
-    /// A duration or a number of seconds inside brackets; anything arithmetic is a duration expression.
-    mutating func parseBracketDuration(in context: String, expected: String) throws(PromQLError) -> Int64 {
-        guard current.kind == .number || current.kind == .duration else {
+    /// A duration or a number of seconds inside brackets, with a leading `-` if `signed` (which Prometheus
+    /// parses so that it can report the range as not positive); anything arithmetic is a duration expression.
+    mutating func parseBracketDuration(signed: Bool, in context: String, expected: String) throws(PromQLError)
+        -> Int64
+    {
+        let isValue = { (token: Token) in token.kind == .number || token.kind == .duration }
+        let closesValue = { (token: Token) in token.isSymbol("]") || token.isSymbol(":") }
+        if signed, current.isSymbol("-"), isValue(peek(1)), closesValue(peek(2)) {
+            advance()
+            return -(try durationOrSeconds(advance()))
+        }
+        guard isValue(current) else {
             try rejectDurationExpression()
             throw unexpected(current, in: context, expected: expected)
         }
@@ -149,7 +161,7 @@ extension PromQLParser {
             {
                 throw unsupported("duration arithmetic", at: current)
             }
-            throw unexpected(current, in: "offset", expected: "duration")
+            throw unexpected(current, in: "offset", expected: "number, duration, step(), or range()")
         }
         let valueToken = advance()
         let magnitude = try durationOrSeconds(valueToken)

@@ -116,7 +116,28 @@ import Testing
         ("rate(avg)", "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector"),
         ("\"\\", "1:1: parse error: escape sequence not terminated"),
         ("`\\``", "1:4: parse error: unterminated raw string"),
-        ("foo[]", "1:5: parse error: unexpected \"]\" in subquery selector, expected duration"),
+        (
+            "foo[]",
+            "1:5: parse error: unexpected \"]\" in subquery or range selector, expected number, duration, step(), or range()"
+        ),
+        ("foo[5y1hs]", "1:5: parse error: unknown unit \"hs\" in duration \"5y1hs\""),
+        ("foo[5m1m]", "1:5: parse error: not a valid duration string: \"5m1m\""),
+        ("foo[5m:1m1]", "1:8: parse error: bad number or duration syntax: \"1m1\""),
+        ("foo[0m]", "1:5: parse error: duration must be greater than 0"),
+        ("foo[-1]", "1:5: parse error: duration must be greater than 0"),
+        ("foo[\"5m\"]", "1:5: parse error: unexpected character in duration expression: '\"'"),
+        (
+            "some_metric[5m] OFFSET",
+            "1:23: parse error: unexpected end of input in offset, expected number, duration, step(), or range()"
+        ),
+        ("some_metric[5m] OFFSET 1mm", "1:24: parse error: bad number or duration syntax: \"1mm\""),
+        ("some_metric[5m] @", "1:18: parse error: unexpected end of input in @, expected timestamp"),
+        ("sum by (\"foo)(some_metric{})", "1:9: parse error: unterminated quoted string"),
+        (
+            "test[5d] OFFSET 10s [10m:5s]",
+            "1:1: parse error: subquery is only allowed on instant vector, got matrix instead"
+        ),
+        ("rate(food[1m])[1h] offset 1h", "1:15: parse error: ranges only allowed for vector selectors"),
         ("foo]", "1:4: parse error: unexpected right bracket ']'"),
         ("foo[5m][5m]", "1:8: parse error: ranges only allowed for vector selectors"),
         ("foo[5m][5m:]", "1:1: parse error: subquery is only allowed on instant vector, got matrix instead"),
@@ -134,7 +155,10 @@ import Testing
             "sum(foo) @ 100",
             "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
         ),
-        ("foo offset bar", "1:12: parse error: unexpected identifier \"bar\" in offset, expected duration"),
+        (
+            "foo offset bar",
+            "1:12: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"
+        ),
         ("foo @ bar", "1:7: parse error: unexpected identifier \"bar\" in @, expected timestamp"),
         ("foo @ Inf", "1:1: parse error: timestamp out of bounds for @ modifier: inf"),
         ("a + group_left b", "1:5: parse error: unexpected <group_left>"),
