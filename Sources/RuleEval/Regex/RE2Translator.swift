@@ -26,7 +26,7 @@ struct RE2Translator {
 
     /// The Swift regex pattern equivalent to the RE2 pattern.
     mutating func translate() throws(RE2Regex.SyntaxError) -> String {
-        try parseAlternation()
+        _ = try parseAlternation()
         if position < scalars.count {
             throw failure("unexpected )", pattern)
         }
@@ -50,38 +50,44 @@ struct RE2Translator {
         return result
     }
 
-    private mutating func parseAlternation() throws(RE2Regex.SyntaxError) {
-        try parseConcatenation()
+    /// Parses `a|b|...`, returning its repeat weight: the largest product of nested `{n,m}` counts in it,
+    /// which RE2 caps at 1000 (`(a{100}){100}` is an invalid repeat count).
+    private mutating func parseAlternation() throws(RE2Regex.SyntaxError) -> Int {
+        var weight = try parseConcatenation()
         while current == "|" {
             position += 1
             output += "|"
-            try parseConcatenation()
+            weight = max(weight, try parseConcatenation())
         }
+        return weight
     }
 
-    private mutating func parseConcatenation() throws(RE2Regex.SyntaxError) {
+    private mutating func parseConcatenation() throws(RE2Regex.SyntaxError) -> Int {
+        var weight = 1
         while let scalar = current, scalar != "|", scalar != ")" {
-            let atomStart = position
             switch scalar {
             case "*", "+", "?":
                 throw failure("missing argument to repetition operator", String(scalar))
-            case "{" where repeatBounds(at: position) != nil:
-                throw failure("missing argument to repetition operator", text(from: position, to: position + 1))
+            case "{":
+                if let (_, _, end) = repeatBounds(at: position) {
+                    throw failure("missing argument to repetition operator", text(from: position, to: end))
+                }
             default:
                 break
             }
-            let emitsAtom = try parseAtom()
-            try parseRepetition(atomStart: atomStart, repeatable: emitsAtom)
+            let atomWeight = try parseAtom()
+            weight = max(weight, try parseRepetition(of: atomWeight))
         }
+        return weight
     }
 
-    /// One atom; returns false for zero-width flag settings like `(?i)` that cannot be repeated.
-    private mutating func parseAtom() throws(RE2Regex.SyntaxError) -> Bool {
-        guard let scalar = current else { return false }
+    /// One atom and its repeat weight; nil for zero-width flag settings like `(?i)`, which cannot be repeated.
+    private mutating func parseAtom() throws(RE2Regex.SyntaxError) -> Int? {
+        guard let scalar = current else { return nil }
         position += 1
         switch scalar {
         case "(":
-            return try parseGroup(start: position - 1)
+            return try parseGroup()
         case "[":
             try parseClass(start: position - 1)
         case ".":
@@ -95,10 +101,10 @@ struct RE2Translator {
         default:
             output += literal(scalar)
         }
-        return true
+        return 1
     }
 
-    private mutating func parseGroup(start: Int) throws(RE2Regex.SyntaxError) -> Bool {
+    private mutating func parseGroup() throws(RE2Regex.SyntaxError) -> Int? {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth { throw failure("expression nests too deeply", pattern) }
@@ -131,7 +137,7 @@ struct RE2Translator {
                 var sawFlag = false
                 flags: while true {
                     guard let flag = current else {
-                        throw failure("missing closing )", text(from: flagStart, to: position))
+                        throw failure("missing closing )", pattern)
                     }
                     position += 1
                     switch flag {
@@ -148,7 +154,7 @@ struct RE2Translator {
                         if flag == ")" {
                             if !swiftFlags.isEmpty { output += "(?\(swiftFlags))" }
                             dotMatchesNewline[dotMatchesNewline.count - 1] = inheritedDot
-                            return false
+                            return nil
                         }
                         opening = swiftFlags.isEmpty ? "(?:" : "(?\(swiftFlags):"
                         break flags
@@ -160,12 +166,12 @@ struct RE2Translator {
         }
         output += opening
         dotMatchesNewline.append(inheritedDot)
-        try parseAlternation()
+        let weight = try parseAlternation()
         dotMatchesNewline.removeLast()
-        guard current == ")" else { throw failure("missing closing )", text(from: start, to: position)) }
+        guard current == ")" else { throw failure("missing closing )", pattern) }
         position += 1
         output += ")"
-        return true
+        return weight
     }
 
     /// `{n}`, `{n,}` or `{n,m}` at `offset`, as bounds and the offset after `}`.
@@ -189,8 +195,10 @@ struct RE2Translator {
         return (minimum, maximum, index + 1)
     }
 
-    private mutating func parseRepetition(atomStart: Int, repeatable: Bool) throws(RE2Regex.SyntaxError) {
-        var repeated = false
+    /// The quantifiers after an atom of repeat weight `weight` (nil: not repeatable); returns the new weight.
+    private mutating func parseRepetition(of weight: Int?) throws(RE2Regex.SyntaxError) -> Int {
+        var firstOperatorStart: Int?
+        var result = weight ?? 1
         while let scalar = current {
             let operatorStart = position
             switch scalar {
@@ -198,30 +206,33 @@ struct RE2Translator {
                 position += 1
                 output.unicodeScalars.append(scalar)
             case "{":
-                guard let (minimum, maximum, end) = repeatBounds(at: position) else { return }
+                guard let (minimum, maximum, end) = repeatBounds(at: position) else { return result }
                 let fragment = text(from: position, to: end)
-                if minimum > Self.maximumRepeat || (maximum ?? minimum) > Self.maximumRepeat
-                    || (maximum.map { $0 < minimum } ?? false)
+                let count = maximum ?? minimum
+                if count > Self.maximumRepeat || (maximum.map { $0 < minimum } ?? false)
+                    || count * result > Self.maximumRepeat
                 {
                     throw failure("invalid repeat count", fragment)
                 }
                 position = end
                 output += "{\(minimum),\(maximum.map(String.init) ?? "")}"
+                if count > 0 { result *= count }
             default:
-                return
+                return result
             }
-            if repeated {
-                throw failure("invalid nested repetition operator", text(from: atomStart, to: position))
+            if let firstOperatorStart {
+                throw failure("invalid nested repetition operator", text(from: firstOperatorStart, to: position))
             }
-            if !repeatable {
+            if weight == nil {
                 throw failure("missing argument to repetition operator", text(from: operatorStart, to: position))
             }
             if current == "?" {
                 position += 1
                 output += "?"
             }
-            repeated = true
+            firstOperatorStart = operatorStart
         }
+        return result
     }
 
     private mutating func parseClass(start: Int) throws(RE2Regex.SyntaxError) {

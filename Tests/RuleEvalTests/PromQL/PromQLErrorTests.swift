@@ -89,7 +89,7 @@ import Testing
         ),
         ("foo{", "1:5: parse error: unexpected end of input inside braces"),
         ("foo{a=~\"(\"}", "1:5: parse error: error parsing regexp: missing closing ): `(`"),
-        ("foo{a=~\"a**\"}", "1:5: parse error: error parsing regexp: invalid nested repetition operator: `a**`"),
+        ("foo{a=~\"a**\"}", "1:5: parse error: error parsing regexp: invalid nested repetition operator: `**`"),
         ("foo{a=~\"\\\\1\"}", "1:5: parse error: error parsing regexp: invalid escape sequence: `\\1`"),
         ("foo{a=~\"(?=x)\"}", "1:5: parse error: error parsing regexp: invalid or unsupported Perl syntax: `(?=`"),
         ("\"unterminated", "1:1: parse error: unterminated quoted string"),

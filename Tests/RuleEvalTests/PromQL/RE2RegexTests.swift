@@ -31,12 +31,14 @@ import Testing
     /// Patterns RE2 rejects, with Go's message.
     static let invalid: [(String, String)] = [
         ("(", "missing closing ): `(`"), ("a)", "unexpected ): `a)`"), ("[a", "missing closing ]: `[a`"),
-        ("*", "missing argument to repetition operator: `*`"), ("a**", "invalid nested repetition operator: `a**`"),
-        ("a*+", "invalid nested repetition operator: `a*+`"), ("a{1001}", "invalid repeat count: `{1001}`"),
+        ("*", "missing argument to repetition operator: `*`"), ("a**", "invalid nested repetition operator: `**`"),
+        ("a*+", "invalid nested repetition operator: `*+`"), ("a{1001}", "invalid repeat count: `{1001}`"),
         ("a{2,1}", "invalid repeat count: `{2,1}`"), ("\\1", "invalid escape sequence: `\\1`"),
         ("\\k", "invalid escape sequence: `\\k`"), ("(?=a)", "invalid or unsupported Perl syntax: `(?=`"),
         ("(?<!a)", "invalid named capture: `(?<!a)`"), ("[z-a]", "invalid character class range: `z-a`"),
-        ("(?i", "missing closing ): `(?i`"),
+        ("(?i", "missing closing ): `(?i`"), ("a(b", "missing closing ): `a(b`"),
+        ("{2}", "missing argument to repetition operator: `{2}`"), ("(a{100}){11}", "invalid repeat count: `{11}`"),
+        ("a{2}{3}", "invalid nested repetition operator: `{2}{3}`"),
         (
             String(repeating: "(", count: 300) + String(repeating: ")", count: 300),
             "expression nests too deeply: `" + String(repeating: "(", count: 300) + String(repeating: ")", count: 300)
