@@ -80,7 +80,8 @@ public struct RE2Regex: Sendable, Equatable, CustomStringConvertible {
 
 /// A compiled Swift `Regex`.
 ///
-/// `@unchecked Sendable`: `Regex<AnyRegexOutput>` is immutable after construction but not declared `Sendable`.
+/// `@unchecked Sendable`: `Regex` is not declared `Sendable`, but it is never mutated after `init` and its compiled
+/// program is created lazily with an atomic store, so matching from several threads is safe.
 private final class CompiledRegex: @unchecked Sendable {
     private let regex: Regex<AnyRegexOutput>
 

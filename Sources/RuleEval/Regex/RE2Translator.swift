@@ -1,18 +1,27 @@
 /// Checks RE2 syntax (Go `regexp/syntax`, flags `Perl|DotNL`) and rewrites the pattern for Swift's `Regex`.
 ///
-/// Every literal is emitted as a `\x{...}` escape and every class spelled out in ASCII ranges, so Swift's
-/// Unicode-aware `\d`, `\w`, `\s`, POSIX classes and `.` never apply. `^`/`$` become `\A`/`\z` (RE2 without
-/// `(?m)`), and `.` becomes an explicit class that honours `(?s)`/`(?-s)` (on by default, as in Prometheus).
-/// `\b`/`\B` rely on the compiled regex using ASCII word characters and simple word boundaries. `(?U)` (swap
-/// greedy and lazy) is accepted and dropped: whether a whole-string match exists does not depend on greediness.
+/// Non-alphanumeric literals are emitted as `\x{...}` escapes and every class as explicit scalar ranges, so
+/// Swift's Unicode-aware `\d`, `\w`, `\s`, POSIX classes and `.` never apply. `^`/`$` become `\A`/`\z` (RE2
+/// without `(?m)`), and `.` becomes an explicit class that honours `(?s)`/`(?-s)` (on by default, as in
+/// Prometheus). `(?i)` is applied here, with RE2's simple case folding, instead of Swift's case-insensitive mode.
+/// `\b`/`\B` rely on the compiled regex using ASCII word characters and simple word boundaries.
 struct RE2Translator {
     private let scalars: [Unicode.Scalar]
     private let pattern: String
     private var position = 0
     private var output = ""
     private var depth = 0
-    /// The `s` flag for each open group; the last entry is the current scope.
-    private var dotMatchesNewline = [true]
+    /// The flags that change how this translator emits atoms; RE2's `(?U)` is accepted and ignored because
+    /// greediness does not change whether a whole-string match exists.
+    private struct Flags {
+        /// `(?i)`: literals and classes match their simple case-folding orbits.
+        var caseInsensitive = false
+        /// `(?s)`: `.` matches `\n` too (Prometheus's default).
+        var dotMatchesNewline = true
+    }
+
+    /// The flags of each open group; the last entry is the current scope.
+    private var flags = [Flags()]
 
     /// RE2 allows 1000 levels; this recursive translator stops earlier so that it never exhausts a thread's
     /// stack (it reports the same error RE2 gives beyond its limit).
@@ -91,7 +100,7 @@ struct RE2Translator {
         case "[":
             try parseClass(start: position - 1)
         case ".":
-            output += dotMatchesNewline.last == true ? "[\\x{0}-\\x{10FFFF}]" : "[^\\x{A}]"
+            output += flags.last?.dotMatchesNewline == false ? "[^\\x{A}]" : "[\\x{0}-\\x{10FFFF}]"
         case "^":
             output += "\\A"
         case "$":
@@ -108,8 +117,7 @@ struct RE2Translator {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth { throw failure("expression nests too deeply", pattern) }
-        var inheritedDot = dotMatchesNewline.last ?? true
-        var opening = "(?:"
+        var groupFlags = flags.last ?? Flags()
         if current == "?" {
             let flagStart = position - 1
             position += 1
@@ -132,7 +140,6 @@ struct RE2Translator {
                 else { throw failure("invalid named capture", text(from: flagStart, to: position + 1)) }
                 position += 1
             } else {
-                var caseInsensitive: Bool?
                 var negate = false
                 var sawFlag = false
                 flags: while true {
@@ -141,8 +148,8 @@ struct RE2Translator {
                     }
                     position += 1
                     switch flag {
-                    case "i": caseInsensitive = !negate; sawFlag = true
-                    case "s": inheritedDot = !negate; sawFlag = true
+                    case "i": groupFlags.caseInsensitive = !negate; sawFlag = true
+                    case "s": groupFlags.dotMatchesNewline = !negate; sawFlag = true
                     case "U": sawFlag = true
                     case "m": throw unsupported(text(from: flagStart, to: position))
                     case "-" where !negate: negate = true; sawFlag = false
@@ -150,13 +157,10 @@ struct RE2Translator {
                         guard !negate || sawFlag else {
                             throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position))
                         }
-                        let swiftFlags = caseInsensitive.map { $0 ? "i" : "-i" } ?? ""
                         if flag == ")" {
-                            if !swiftFlags.isEmpty { output += "(?\(swiftFlags))" }
-                            dotMatchesNewline[dotMatchesNewline.count - 1] = inheritedDot
+                            flags[flags.count - 1] = groupFlags
                             return nil
                         }
-                        opening = swiftFlags.isEmpty ? "(?:" : "(?\(swiftFlags):"
                         break flags
                     default:
                         throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position))
@@ -164,10 +168,10 @@ struct RE2Translator {
                 }
             }
         }
-        output += opening
-        dotMatchesNewline.append(inheritedDot)
+        output += "(?:"
+        flags.append(groupFlags)
         let weight = try parseAlternation()
-        dotMatchesNewline.removeLast()
+        flags.removeLast()
         guard current == ")" else { throw failure("missing closing )", pattern) }
         position += 1
         output += ")"
@@ -235,44 +239,61 @@ struct RE2Translator {
         return result
     }
 
+    private var caseInsensitive: Bool { flags.last?.caseInsensitive ?? false }
+
+    /// `[...]`: collects the members as scalar ranges (folded under `(?i)`) and emits them as one class.
     private mutating func parseClass(start: Int) throws(RE2Regex.SyntaxError) {
-        output += "["
-        if current == "^" {
-            position += 1
-            output += "^"
-        }
+        let negated = current == "^"
+        if negated { position += 1 }
+        var members = ScalarRanges()
+        var properties = ""
         var first = true
         while true {
             guard let scalar = current else { throw failure("missing closing ]", text(from: start, to: position)) }
             if scalar == "]" && !first { break }
             first = false
             let itemStart = position
-            if scalar == "[", position + 1 < scalars.count, scalars[position + 1] == ":" {
-                if let posix = try parsePosixClass() {
-                    output += posix
+            if scalar == "[", position + 1 < scalars.count, scalars[position + 1] == ":",
+                let posix = try parsePosixClass()
+            {
+                members.formUnion(posix)
+                continue
+            }
+            switch try parseClassItem() {
+            case .ranges(let ranges):
+                members.formUnion(ranges)
+            case .property(let property):
+                properties += property
+            case .scalar(let low):
+                guard current == "-", position + 1 < scalars.count, scalars[position + 1] != "]" else {
+                    members.insert(low.value...low.value)
                     continue
                 }
-            }
-            guard let low = try parseClassCharacter() else { continue }
-            if current == "-", position + 1 < scalars.count, scalars[position + 1] != "]" {
                 position += 1
-                guard let high = try parseClassCharacter() else {
+                guard case .scalar(let high) = try parseClassItem(), low.value <= high.value else {
                     throw failure("invalid character class range", text(from: itemStart, to: position))
                 }
-                guard low.value <= high.value else {
-                    throw failure("invalid character class range", text(from: itemStart, to: position))
-                }
-                output += "\(literal(low))-\(literal(high))"
-            } else {
-                output += literal(low)
+                members.insert(low.value...high.value)
             }
         }
         position += 1
-        output += "]"
+        if caseInsensitive {
+            guard properties.isEmpty else { throw unsupported(text(from: start, to: position)) }
+            members = members.caseFolded()
+        }
+        output += (negated ? "[^" : "[") + members.classContents + properties + "]"
     }
 
-    /// `[:alpha:]` or `[:^alpha:]` as ASCII ranges, or nil if the text is not a POSIX class.
-    private mutating func parsePosixClass() throws(RE2Regex.SyntaxError) -> String? {
+    /// What one item of a class stands for.
+    private enum ClassItem {
+        case scalar(Unicode.Scalar)
+        case ranges(ScalarRanges)
+        /// A Unicode property class (`\p{Greek}`), kept as Swift regex syntax.
+        case property(String)
+    }
+
+    /// `[:alpha:]` or `[:^alpha:]`, or nil if the text is not a POSIX class.
+    private mutating func parsePosixClass() throws(RE2Regex.SyntaxError) -> ScalarRanges? {
         let start = position
         var end = position + 2
         while end + 1 < scalars.count, !(scalars[end] == ":" && scalars[end + 1] == "]") { end += 1 }
@@ -280,53 +301,59 @@ struct RE2Translator {
         var name = text(from: start + 2, to: end)
         let negated = name.hasPrefix("^")
         if negated { name.removeFirst() }
-        let classes: [String: String] = [
-            "alnum": "0-9A-Za-z", "alpha": "A-Za-z", "ascii": "\\x{0}-\\x{7F}", "blank": "\\x{9}\\x{20}",
-            "cntrl": "\\x{0}-\\x{1F}\\x{7F}", "digit": "0-9", "graph": "\\x{21}-\\x{7E}", "lower": "a-z",
-            "print": "\\x{20}-\\x{7E}",
-            "punct": "\\x{21}-\\x{2F}\\x{3A}-\\x{40}\\x{5B}-\\x{60}\\x{7B}-\\x{7E}",
-            "space": "\\x{9}-\\x{D}\\x{20}", "upper": "A-Z", "word": "0-9A-Za-z_", "xdigit": "0-9A-Fa-f",
+        let classes: [String: [ClosedRange<UInt32>]] = [
+            "alnum": [0x30...0x39, 0x41...0x5A, 0x61...0x7A], "alpha": [0x41...0x5A, 0x61...0x7A],
+            "ascii": [0...0x7F], "blank": [0x9...0x9, 0x20...0x20], "cntrl": [0...0x1F, 0x7F...0x7F],
+            "digit": [0x30...0x39], "graph": [0x21...0x7E], "lower": [0x61...0x7A], "print": [0x20...0x7E],
+            "punct": [0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E], "space": [0x9...0xD, 0x20...0x20],
+            "upper": [0x41...0x5A], "word": [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A],
+            "xdigit": [0x30...0x39, 0x41...0x46, 0x61...0x66],
         ]
         guard let ranges = classes[name] else {
             throw failure("invalid character class range", text(from: start, to: end + 2))
         }
         position = end + 2
-        return negated ? "[^\(ranges)]" : ranges
+        return group(ScalarRanges(ranges), negated: negated)
     }
 
-    /// One character of a class (or a whole Perl/Unicode class, emitted directly, returning nil).
-    private mutating func parseClassCharacter() throws(RE2Regex.SyntaxError) -> Unicode.Scalar? {
-        guard let scalar = current else { return nil }
+    /// A Perl or POSIX class, folded under `(?i)` before it is inverted, as RE2 does.
+    private func group(_ ranges: ScalarRanges, negated: Bool) -> ScalarRanges {
+        let folded = caseInsensitive ? ranges.caseFolded() : ranges
+        return negated ? folded.inverted() : folded
+    }
+
+    /// One item of a class: a character, a Perl class (`\d`) or a Unicode class (`\pL`).
+    private mutating func parseClassItem() throws(RE2Regex.SyntaxError) -> ClassItem {
+        guard let scalar = current else { throw failure("missing closing ]", pattern) }
         position += 1
-        guard scalar == "\\" else { return scalar }
+        guard scalar == "\\" else { return .scalar(scalar) }
         let start = position - 1
         guard let escaped = current else { throw failure("trailing backslash at end of expression", "") }
         if let perl = perlClass(escaped) {
             position += 1
-            output += escaped.properties.isUppercase ? "[^\(perl)]" : perl
-            return nil
+            return .ranges(perl)
         }
-        if escaped == "p" || escaped == "P" {
-            output += try parseUnicodeClass(start: start)
-            return nil
-        }
-        return try parseEscapedCharacter(start: start)
+        if escaped == "p" || escaped == "P" { return .property(try parseUnicodeClass(start: start)) }
+        return .scalar(try parseEscapedCharacter(start: start))
     }
 
-    private func perlClass(_ letter: Unicode.Scalar) -> String? {
+    /// `\d \D \w \W \s \S` (ASCII only, as in RE2).
+    private func perlClass(_ letter: Unicode.Scalar) -> ScalarRanges? {
+        let ranges: [ClosedRange<UInt32>]
         switch letter {
-        case "d", "D": "0-9"
-        case "w", "W": "0-9A-Za-z_"
-        case "s", "S": "\\x{9}\\x{A}\\x{C}\\x{D}\\x{20}"
-        default: nil
+        case "d", "D": ranges = [0x30...0x39]
+        case "w", "W": ranges = [0x30...0x39, 0x41...0x5A, 0x5F...0x5F, 0x61...0x7A]
+        case "s", "S": ranges = [0x9...0xA, 0xC...0xD, 0x20...0x20]
+        default: return nil
         }
+        return group(ScalarRanges(ranges), negated: letter.properties.isUppercase)
     }
 
     private mutating func parseEscape(start: Int) throws(RE2Regex.SyntaxError) {
         guard let escaped = current else { throw failure("trailing backslash at end of expression", "") }
         if let perl = perlClass(escaped) {
             position += 1
-            output += escaped.properties.isUppercase ? "[^\(perl)]" : "[\(perl)]"
+            output += "[" + perl.classContents + "]"
             return
         }
         switch escaped {
@@ -342,7 +369,9 @@ struct RE2Translator {
         case "C":
             throw unsupported(text(from: start, to: position + 1))
         case "p", "P":
-            output += "[" + (try parseUnicodeClass(start: start)) + "]"
+            let property = try parseUnicodeClass(start: start)
+            if caseInsensitive { throw unsupported(text(from: start, to: position)) }
+            output += "[" + property + "]"
         case "Q":
             position += 1
             while position < scalars.count {
@@ -357,7 +386,6 @@ struct RE2Translator {
             output += literal(try parseEscapedCharacter(start: start))
         }
     }
-
     /// `\pL`, `\p{Greek}`, `\p{^Greek}`, `\PL`: emitted as Swift's `\p{...}`/`\P{...}` for use inside a class.
     private mutating func parseUnicodeClass(start: Int) throws(RE2Regex.SyntaxError) -> String {
         var negated = current == "P"
@@ -440,8 +468,13 @@ struct RE2Translator {
         throw failure("invalid escape sequence", text(from: start, to: position))
     }
 
-    /// A character as Swift regex syntax: ASCII letters and digits as themselves, everything else escaped.
+    /// A character as Swift regex syntax: under `(?i)` a class of its case-folding orbit; otherwise ASCII
+    /// letters and digits as themselves and everything else escaped.
     private func literal(_ scalar: Unicode.Scalar) -> String {
+        if caseInsensitive {
+            let orbit = SimpleCaseFolding.orbit(of: scalar.value)
+            if orbit.count > 1 { return "[" + ScalarRanges(orbit.map { $0...$0 }).classContents + "]" }
+        }
         if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
             return String(scalar)
         }

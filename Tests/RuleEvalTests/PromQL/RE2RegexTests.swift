@@ -20,6 +20,9 @@ import Testing
         ("\\PL", "a", false), ("e.", "e\u{301}", true), ("é", "e\u{301}", false), ("(?P<x>a)b", "ab", true),
         ("^foo$", "foo", true), ("a$b", "ab", false), ("a*?", "aaa", true), ("\\Afoo\\z", "foo", true),
         ("5..", "503", true), ("api.*", "api-server", true), ("x|", "", true), ("\\bfoo\\b", "foo", true),
+        ("(?i)k", "\u{212A}", true), ("(?i)s", "\u{17F}", true), ("(?i)[a-z]+", "\u{212A}\u{17F}", true),
+        ("(?i)σ", "ς", true), ("(?i)[^a]", "A", false), ("(?i)\\w", "\u{17F}", true), ("(?i)i", "ı", false),
+        ("(?i)[[:upper:]]", "q", true), ("(?i:a)(?-i)b", "AB", false), ("(?i)straße", "STRASSE", false),
         ("a\\bb", "ab", false), ("a\\Bb", "ab", true), ("é\\bx", "éx", true), ("(?U)a+b", "aab", true),
     ]
 
@@ -55,7 +58,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["(?m)^a$", "\\C"])
+    @Test(arguments: ["(?m)^a$", "\\C", "(?i)\\p{Lu}", "(?i)[\\pL]"])
     func rejectsWhatCannotBeMatchedFaithfully(_ pattern: String) {
         #expect {
             try RE2Regex(pattern)
