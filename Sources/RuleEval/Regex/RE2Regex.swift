@@ -37,7 +37,7 @@ public struct RE2Regex: Sendable, Equatable, CustomStringConvertible {
             matcher = fast
             return
         }
-        guard let regex = CompiledRegex(translated) else {
+        guard let regex = CompiledRegex(translated.pattern, matchesEmpty: translated.matchesEmpty) else {
             throw SyntaxError(
                 message: "pattern cannot be expressed in Swift's regex engine: `\(pattern)`", isUnsupported: true)
         }
@@ -84,13 +84,19 @@ public struct RE2Regex: Sendable, Equatable, CustomStringConvertible {
 /// program is created lazily with an atomic store, so matching from several threads is safe.
 private final class CompiledRegex: @unchecked Sendable {
     private let regex: Regex<AnyRegexOutput>
+    /// Whether the empty string matches, known from the pattern's structure. The parser asks this of every
+    /// regex matcher; answering it without the backtracking engine keeps patterns like `(|){50}x` from taking
+    /// exponential time.
+    private let matchesEmpty: Bool
 
-    init?(_ pattern: String) {
+    init?(_ pattern: String, matchesEmpty: Bool) {
+        self.matchesEmpty = matchesEmpty
         guard let regex = try? Regex(pattern) else { return nil }
         self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters().wordBoundaryKind(.simple)
     }
 
     func wholeMatch(_ text: String) -> Bool {
-        (try? regex.wholeMatch(in: text)) != nil
+        if text.isEmpty { return matchesEmpty }
+        return (try? regex.wholeMatch(in: text)) != nil
     }
 }

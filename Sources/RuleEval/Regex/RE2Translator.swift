@@ -33,13 +33,22 @@ struct RE2Translator {
         scalars = Array(pattern.unicodeScalars)
     }
 
-    /// The Swift regex pattern equivalent to the RE2 pattern.
-    mutating func translate() throws(RE2Regex.SyntaxError) -> String {
-        _ = try parseAlternation()
+    /// What the translator knows about a parsed piece of the pattern.
+    private struct Fragment {
+        /// The largest product of nested `{n,m}` counts, which RE2 caps at 1000 (`(a{100}){100}` is an invalid
+        /// repeat count).
+        var weight = 1
+        /// Whether the piece matches the empty string, worked out without running a (backtracking) engine.
+        var matchesEmpty: Bool
+    }
+
+    /// The Swift regex pattern equivalent to the RE2 pattern, and whether the pattern matches the empty string.
+    mutating func translate() throws(RE2Regex.SyntaxError) -> (pattern: String, matchesEmpty: Bool) {
+        let whole = try parseAlternation()
         if position < scalars.count {
             throw failure("unexpected )", pattern)
         }
-        return output
+        return (output, whole.matchesEmpty)
     }
 
     private func failure(_ problem: String, _ fragment: String) -> RE2Regex.SyntaxError {
@@ -59,20 +68,20 @@ struct RE2Translator {
         return result
     }
 
-    /// Parses `a|b|...`, returning its repeat weight: the largest product of nested `{n,m}` counts in it,
-    /// which RE2 caps at 1000 (`(a{100}){100}` is an invalid repeat count).
-    private mutating func parseAlternation() throws(RE2Regex.SyntaxError) -> Int {
-        var weight = try parseConcatenation()
+    private mutating func parseAlternation() throws(RE2Regex.SyntaxError) -> Fragment {
+        var result = try parseConcatenation()
         while current == "|" {
             position += 1
             output += "|"
-            weight = max(weight, try parseConcatenation())
+            let branch = try parseConcatenation()
+            result = Fragment(
+                weight: max(result.weight, branch.weight), matchesEmpty: result.matchesEmpty || branch.matchesEmpty)
         }
-        return weight
+        return result
     }
 
-    private mutating func parseConcatenation() throws(RE2Regex.SyntaxError) -> Int {
-        var weight = 1
+    private mutating func parseConcatenation() throws(RE2Regex.SyntaxError) -> Fragment {
+        var result = Fragment(matchesEmpty: true)
         while let scalar = current, scalar != "|", scalar != ")" {
             switch scalar {
             case "*", "+", "?":
@@ -84,14 +93,15 @@ struct RE2Translator {
             default:
                 break
             }
-            let atomWeight = try parseAtom()
-            weight = max(weight, try parseRepetition(of: atomWeight))
+            let piece = try parseRepetition(of: try parseAtom())
+            result = Fragment(
+                weight: max(result.weight, piece.weight), matchesEmpty: result.matchesEmpty && piece.matchesEmpty)
         }
-        return weight
+        return result
     }
 
-    /// One atom and its repeat weight; nil for zero-width flag settings like `(?i)`, which cannot be repeated.
-    private mutating func parseAtom() throws(RE2Regex.SyntaxError) -> Int? {
+    /// One atom; nil for zero-width flag settings like `(?i)`, which cannot be repeated.
+    private mutating func parseAtom() throws(RE2Regex.SyntaxError) -> Fragment? {
         guard let scalar = current else { return nil }
         position += 1
         switch scalar {
@@ -103,17 +113,19 @@ struct RE2Translator {
             output += flags.last?.dotMatchesNewline == false ? "[^\\x{A}]" : "[\\x{0}-\\x{10FFFF}]"
         case "^":
             output += "\\A"
+            return Fragment(matchesEmpty: true)
         case "$":
             output += "\\z"
+            return Fragment(matchesEmpty: true)
         case "\\":
-            try parseEscape(start: position - 1)
+            return Fragment(matchesEmpty: try parseEscape(start: position - 1))
         default:
             output += literal(scalar)
         }
-        return 1
+        return Fragment(matchesEmpty: false)
     }
 
-    private mutating func parseGroup() throws(RE2Regex.SyntaxError) -> Int? {
+    private mutating func parseGroup() throws(RE2Regex.SyntaxError) -> Fragment? {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maximumDepth { throw failure("expression nests too deeply", pattern) }
@@ -170,12 +182,12 @@ struct RE2Translator {
         }
         output += "(?:"
         flags.append(groupFlags)
-        let weight = try parseAlternation()
+        let inner = try parseAlternation()
         flags.removeLast()
         guard current == ")" else { throw failure("missing closing )", pattern) }
         position += 1
         output += ")"
-        return weight
+        return inner
     }
 
     /// `{n}`, `{n,}` or `{n,m}` at `offset`, as bounds and the offset after `}`.
@@ -199,35 +211,37 @@ struct RE2Translator {
         return (minimum, maximum, index + 1)
     }
 
-    /// The quantifiers after an atom of repeat weight `weight` (nil: not repeatable); returns the new weight.
-    private mutating func parseRepetition(of weight: Int?) throws(RE2Regex.SyntaxError) -> Int {
+    /// The quantifiers after an atom (nil: a flag setting, which cannot be repeated).
+    private mutating func parseRepetition(of atom: Fragment?) throws(RE2Regex.SyntaxError) -> Fragment {
         var firstOperatorStart: Int?
-        var result = weight ?? 1
+        var result = atom ?? Fragment(matchesEmpty: true)
         while let scalar = current {
             let operatorStart = position
             switch scalar {
             case "*", "+", "?":
                 position += 1
                 output.unicodeScalars.append(scalar)
+                if scalar != "+" { result.matchesEmpty = true }
             case "{":
                 guard let (minimum, maximum, end) = repeatBounds(at: position) else { return result }
                 let fragment = text(from: position, to: end)
                 let count = maximum ?? minimum
                 if count > Self.maximumRepeat || (maximum.map { $0 < minimum } ?? false)
-                    || count * result > Self.maximumRepeat
+                    || count * result.weight > Self.maximumRepeat
                 {
                     throw failure("invalid repeat count", fragment)
                 }
                 position = end
                 output += "{\(minimum),\(maximum.map(String.init) ?? "")}"
-                if count > 0 { result *= count }
+                if count > 0 { result.weight *= count }
+                if minimum == 0 { result.matchesEmpty = true }
             default:
                 return result
             }
             if let firstOperatorStart {
                 throw failure("invalid nested repetition operator", text(from: firstOperatorStart, to: position))
             }
-            if weight == nil {
+            if atom == nil {
                 throw failure("missing argument to repetition operator", text(from: operatorStart, to: position))
             }
             if current == "?" {
@@ -349,41 +363,45 @@ struct RE2Translator {
         return group(ScalarRanges(ranges), negated: letter.properties.isUppercase)
     }
 
-    private mutating func parseEscape(start: Int) throws(RE2Regex.SyntaxError) {
+    /// An escape outside a class; returns whether it matches the empty string.
+    private mutating func parseEscape(start: Int) throws(RE2Regex.SyntaxError) -> Bool {
         guard let escaped = current else { throw failure("trailing backslash at end of expression", "") }
         if let perl = perlClass(escaped) {
             position += 1
             output += "[" + perl.classContents + "]"
-            return
+            return false
         }
         switch escaped {
-        case "A":
+        case "A", "z":
             position += 1
-            output += "\\A"
-        case "z":
-            position += 1
-            output += "\\z"
+            output += escaped == "A" ? "\\A" : "\\z"
+            return true
         case "b", "B":
             position += 1
             output += escaped == "b" ? "\\b" : "\\B"
+            return escaped == "B"
         case "C":
             throw unsupported(text(from: start, to: position + 1))
         case "p", "P":
             let property = try parseUnicodeClass(start: start)
             if caseInsensitive { throw unsupported(text(from: start, to: position)) }
             output += "[" + property + "]"
+            return false
         case "Q":
             position += 1
+            let literalStart = position
             while position < scalars.count {
                 if scalars[position] == "\\", position + 1 < scalars.count, scalars[position + 1] == "E" {
                     position += 2
-                    return
+                    return position - 2 == literalStart
                 }
                 output += literal(scalars[position])
                 position += 1
             }
+            return position == literalStart
         default:
             output += literal(try parseEscapedCharacter(start: start))
+            return false
         }
     }
     /// `\pL`, `\p{Greek}`, `\p{^Greek}`, `\PL`: emitted as Swift's `\p{...}`/`\P{...}` for use inside a class.

@@ -23,6 +23,8 @@ import Testing
         ("(?i)k", "\u{212A}", true), ("(?i)s", "\u{17F}", true), ("(?i)[a-z]+", "\u{212A}\u{17F}", true),
         ("(?i)σ", "ς", true), ("(?i)[^a]", "A", false), ("(?i)\\w", "\u{17F}", true), ("(?i)i", "ı", false),
         ("(?i)[[:upper:]]", "q", true), ("(?i:a)(?-i)b", "AB", false), ("(?i)straße", "STRASSE", false),
+        ("(|){100}x", "", false), ("(|){100}x?", "", true), ("^$", "", true), ("a*(b|)\\Q\\E", "", true),
+        ("a+", "", false), ("a{0,2}", "", true), ("\\b", "", false), ("\\B", "", true), ("(?i)", "", true),
         ("a\\bb", "ab", false), ("a\\Bb", "ab", true), ("é\\bx", "éx", true), ("(?U)a+b", "aab", true),
     ]
 
