@@ -47,7 +47,11 @@ extension Expression: CustomStringConvertible {
             }
             writeArguments([aggregation.parameter].compactMap { $0 } + [aggregation.expression], to: &output)
         case .binary(let binary):
-            binary.lhs.write(to: &output)
+            if binary.op == .power, case .number(let literal) = binary.lhs, literal.value == .infinity {
+                output += "Inf"  // "+Inf ^ x" would parse as +(Inf ^ x): the sign binds looser than ^.
+            } else {
+                binary.lhs.write(to: &output)
+            }
             output += " \(binary.op.rawValue)"
             if binary.returnBool { output += " bool" }
             binary.matching.write(to: &output)

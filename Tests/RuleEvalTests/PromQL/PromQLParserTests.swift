@@ -6,7 +6,8 @@ import Testing
     /// Input and the canonical text it prints as.
     static let canonical: [(String, String)] = [
         ("1", "1"), ("0x1f", "31"), ("1e3", "1000"), (".5", "0.5"), ("5.", "5"), ("1_000", "1000"), ("017", "15"),
-        ("Inf", "+Inf"), ("-inf", "-Inf"), ("NaN", "NaN"), ("1e-7", "0.0000001"), ("2e6", "2000000"),
+        ("Inf", "+Inf"), ("Inf ^ Inf", "Inf ^ +Inf"), ("x % Inf ^ 2", "x % Inf ^ 2"), ("-inf", "-Inf"), ("NaN", "NaN"),
+        ("1e-7", "0.0000001"), ("2e6", "2000000"),
         ("1.5e300", "15" + String(repeating: "0", count: 299)), ("-5", "-5"),
         ("5m", "5m"), ("90m", "1h30m"), ("-1h", "-1h"),
         (#""a\nb""#, #""a\nb""#), ("'it\\'s'", #""it's""#), ("`raw\\n`", #""raw\\n""#), (#""\u00e9\x41""#, #""éA""#),
