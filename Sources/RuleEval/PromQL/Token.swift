@@ -46,6 +46,12 @@ struct Token: Sendable, Equatable {
         ]
             + AggregationOperator.allCases.map(\.rawValue) + ["limitk", "limit_ratio", "inf", "nan"])
 
+    /// The text quoted, cut to its first 10 characters with `...` when longer (Go's `%.10q...`).
+    private var shortQuoted: String {
+        text.unicodeScalars.count > 10
+            ? goQuoted(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..." : goQuoted(text)
+    }
+
     /// How Prometheus names the token in "unexpected ..." messages.
     var description: String {
         switch kind {
@@ -60,9 +66,9 @@ struct Token: Sendable, Equatable {
             }
             return "<\(text)>"
         case .metricIdentifier: return "metric identifier \(goQuoted(text))"
-        case .number: return "number \(goQuoted(text))"
-        case .duration: return "duration \(goQuoted(text))"
-        case .string: return "string \(goQuoted(text))"
+        case .number: return "number \(shortQuoted)"
+        case .duration: return "duration \(shortQuoted)"
+        case .string: return "string \(shortQuoted)"
         case .symbol:
             let punctuation: Set<String> = ["(", ")", "{", "}", "[", "]", ",", ":", "="]
             return punctuation.contains(text) ? goQuoted(text) : "<op:\(text)>"

@@ -111,6 +111,8 @@ import Testing
             "1:1: parse error: @ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
         ),
         ("-=", "1:2: parse error: unexpected \"=\""),
+        ("foo \"a long string\"", "1:5: parse error: unexpected string \"\\\"a long st\"..."),
+        ("foo 12345678901", "1:5: parse error: unexpected number \"1234567890\"..."),
         ("++-++-+-+-<", "1:11: parse error: unexpected <op:<>"),
         ("a>b()", "1:3: parse error: unknown function with name \"b\""),
         ("rate(avg)", "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector"),
