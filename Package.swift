@@ -37,6 +37,11 @@ let package = Package(
             exclude: ["Collectors/Fixtures"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "RuleEvalTests", dependencies: ["RuleEval", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RuleEvalTests",
+            dependencies: ["RuleEval", "TestSupport"],
+            exclude: ["PromQL/Fixtures"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -51,16 +51,16 @@ public enum ProcessRunner {
         let group = DispatchGroup()
         for (pipe, isError) in [(stdout, false), (stderr, true)] {
             group.enter()
-            DispatchQueue.global().async {
+            Thread {
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
                 collected.store(data, isError: isError)
                 group.leave()
-            }
+            }.start()
         }
-        DispatchQueue.global().async {
+        Thread {
             try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
-        }
+        }.start()
         if group.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             kill(process.processIdentifier, SIGKILL)

@@ -338,7 +338,7 @@ import Testing
         connection.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n")
         entered.wait()
         let stopped = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        DispatchQueue(label: "shutdown").async {
             server.shutdown(gracePeriod: .seconds(10))
             stopped.signal()
         }

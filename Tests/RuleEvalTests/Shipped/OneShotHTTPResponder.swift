@@ -25,7 +25,8 @@ final class OneShotHTTPResponder: Sendable {
         self.listener = listener
         self.port = port
         let response = "HTTP/1.0 \(status) Status\r\nContent-Length: 0\r\n\r\n"
-        DispatchQueue.global().async { [self] in
+        // A thread of its own: Dispatch's pools can be exhausted by parallel tests that block.
+        Thread { [self] in
             defer { finished.signal() }
             var poll = pollfd(fd: self.listener, events: Int16(POLLIN), revents: 0)
             guard Glibc.poll(&poll, 1, 10_000) == 1 else { return }
@@ -37,7 +38,7 @@ final class OneShotHTTPResponder: Sendable {
             let request = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
             requestLine.withLock { $0 = request.split(separator: "\r\n").first.map(String.init) }
             _ = response.withCString { write(connection, $0, strlen($0)) }
-        }
+        }.start()
     }
 
     /// Waits (at most 10 seconds) for the exchange and returns the request line it received, if any.

@@ -23,18 +23,24 @@ import Testing
         result.map { $0.labels.map { "\($0.name)=\($0.value)" }.joined(separator: ",") }.sorted()
     }
 
-    private func regex(_ name: String, _ pattern: String, negated: Bool = false) -> LabelMatcher {
-        LabelMatcher(name: name, regex: pattern, negated: negated) { value in
-            (try? Regex<AnyRegexOutput>("^(?:\(pattern))$").wholeMatch(in: value)) != nil
-        }
+    private func regex(_ name: String, _ pattern: String, negated: Bool = false) throws -> LabelMatcher {
+        try LabelMatcher(name: name, type: negated ? .regexNoMatch : .regexMatch, value: pattern)
+    }
+
+    private func equal(_ name: String, _ value: String) throws -> LabelMatcher {
+        try LabelMatcher(name: name, type: .equal, value: value)
+    }
+
+    private func notEqual(_ name: String, _ value: String) throws -> LabelMatcher {
+        try LabelMatcher(name: name, type: .notEqual, value: value)
     }
 
     @Test func equalityAndInequalityMatchers() throws {
         let store = try makeStore()
         let result = store.select(
             [
-                LabelMatcher(name: "__name__", type: .equal, value: "http_requests_total"),
-                LabelMatcher(name: "code", type: .notEqual, value: "500"),
+                try equal("__name__", "http_requests_total"),
+                try notEqual("code", "500"),
             ],
             after: 0, through: 60_000)
         #expect(
@@ -47,15 +53,15 @@ import Testing
         let store = try makeStore()
         let withoutEnv = store.select(
             [
-                LabelMatcher(name: "__name__", type: .equal, value: "up"),
-                LabelMatcher(name: "env", type: .equal, value: ""),
+                try equal("__name__", "up"),
+                try equal("env", ""),
             ],
             after: 0, through: 60_000)
         #expect(names(withoutEnv) == ["__name__=up,job=api"])
         let notProd = store.select(
             [
-                LabelMatcher(name: "__name__", type: .equal, value: "up"),
-                LabelMatcher(name: "env", type: .notEqual, value: "prod"),
+                try equal("__name__", "up"),
+                try notEqual("env", "prod"),
             ],
             after: 0, through: 60_000)
         #expect(names(notProd) == ["__name__=up,job=api"])
@@ -63,10 +69,10 @@ import Testing
 
     @Test func regexMatchersAreAnchoredAndUseTheIndex() throws {
         let store = try makeStore()
-        #expect(store.select([regex("job", "ap")], after: 0, through: 60_000).isEmpty)
-        #expect(store.select([regex("job", "api|web")], after: 0, through: 60_000).count == 5)
+        #expect(store.select([try regex("job", "ap")], after: 0, through: 60_000).isEmpty)
+        #expect(store.select([try regex("job", "api|web")], after: 0, through: 60_000).count == 5)
         let notFive = store.select(
-            [regex("__name__", "http_.*"), regex("code", "5..", negated: true)], after: 0, through: 60_000)
+            [try regex("__name__", "http_.*"), try regex("code", "5..", negated: true)], after: 0, through: 60_000)
         #expect(notFive.count == 2)
     }
 
@@ -74,13 +80,13 @@ import Testing
         let store = try makeStore()
         let result = store.select(
             [
-                LabelMatcher(name: "job", type: .equal, value: "web"),
-                LabelMatcher(name: "__name__", type: .equal, value: "up"),
+                try equal("job", "web"),
+                try equal("__name__", "up"),
             ], after: 15_000, through: 45_000)
         #expect(result.first?.timestamps == [30_000, 45_000])
         #expect(result.first?.values == [2, 3])
         #expect(
-            store.select([LabelMatcher(name: "job", type: .equal, value: "web")], after: 45_000, through: 90_000)
+            store.select([try equal("job", "web")], after: 45_000, through: 90_000)
                 .isEmpty)
     }
 
@@ -107,7 +113,7 @@ import Testing
         let store = SampleStore()
         try store.append(["__name__": "x"], timestamp: 1, value: 1)
         try store.append(["__name__": "x"], timestamp: 2, value: StaleMarker.value)
-        let values = store.select([LabelMatcher(name: "__name__", type: .equal, value: "x")], after: 0, through: 2)
+        let values = store.select([try equal("__name__", "x")], after: 0, through: 2)
             .first?.values
         #expect(values.map { StaleMarker.isStale($0[1]) } == true)
         #expect(!StaleMarker.isStale(.nan))
