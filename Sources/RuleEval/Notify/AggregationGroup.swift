@@ -68,16 +68,16 @@ public struct AggregationGroup: Sendable {
             case (nil, _): return false
             case (_, nil): return true
             case (let left?, let right?):
-                if left != right { return GoText.less(left, right) }
+                if left != right { return GoString.less(left, right) }
             }
         }
         let left = lhs.labels, right = rhs.labels
         if left.count != right.count { return left.count < right.count }
-        let names = (left.pairs.map(\.name) + right.pairs.map(\.name)).sorted(by: GoText.less)
+        let names = (left.pairs.map(\.name) + right.pairs.map(\.name)).sorted(by: GoString.less)
         for name in names {
             guard let leftValue = left[name] else { return true }
             guard let rightValue = right[name] else { return false }
-            if leftValue != rightValue { return GoText.less(leftValue, rightValue) }
+            if leftValue != rightValue { return GoString.less(leftValue, rightValue) }
         }
         return false
     }

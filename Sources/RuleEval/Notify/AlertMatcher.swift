@@ -47,7 +47,7 @@ public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
             do {
                 self.regex = try MatcherRegex(value)
             } catch {
-                throw AlertMatcherError(message: "invalid regular expression \(GoText.quoted(value))")
+                throw AlertMatcherError(message: "invalid regular expression \(GoString.quoted(value))")
             }
         }
     }
@@ -73,7 +73,7 @@ public struct AlertMatcher: Sendable, Hashable, CustomStringConvertible {
         let reserved = name.unicodeScalars.contains {
             $0.properties.isWhitespace || "{}!=~,\\\"'`".unicodeScalars.contains($0)
         }
-        return (reserved ? GoText.quoted(name) : name) + type.rawValue + GoText.quoted(value)
+        return (reserved ? GoString.quoted(name) : name) + type.rawValue + GoString.quoted(value)
     }
 
     /// Equal when name, operator and value are equal.
@@ -98,8 +98,8 @@ extension [AlertMatcher] {
     /// Sorted as `labels.Matchers` sorts: by name, then value, then operator (Go byte order).
     public func sortedAsAlertmanager() -> [AlertMatcher] {
         sorted { lhs, rhs in
-            if lhs.name != rhs.name { return GoText.less(lhs.name, rhs.name) }
-            if lhs.value != rhs.value { return GoText.less(lhs.value, rhs.value) }
+            if lhs.name != rhs.name { return GoString.less(lhs.name, rhs.name) }
+            if lhs.value != rhs.value { return GoString.less(lhs.value, rhs.value) }
             return lhs.type < rhs.type
         }
     }

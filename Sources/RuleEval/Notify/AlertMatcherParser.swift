@@ -162,7 +162,7 @@ public enum AlertMatcherParser {
             let found: String
             if peek != nil {
                 let end = bytes[offset...].firstIndex { $0 == 0x20 || $0 == UInt8(ascii: ",") } ?? bytes.count
-                found = GoText.quoted(String(decoding: bytes[offset..<max(end, offset + 1)], as: UTF8.self))
+                found = GoString.quoted(String(decoding: bytes[offset..<max(end, offset + 1)], as: UTF8.self))
             } else {
                 found = "end of input"
             }

@@ -40,7 +40,7 @@ enum DefaultNotificationTemplates {
 
     /// `KV.SortedPairs`: `alertname` first, the rest by name.
     static func sortedPairs(_ labels: Labels) -> [Label] {
-        let sorted = labels.pairs.sorted { GoText.less($0.name, $1.name) }
+        let sorted = labels.pairs.sorted { GoString.less($0.name, $1.name) }
         return sorted.filter { $0.name == "alertname" } + sorted.filter { $0.name != "alertname" }
     }
 }

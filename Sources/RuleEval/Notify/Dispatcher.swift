@@ -46,12 +46,13 @@ public struct Dispatcher: Sendable {
         var receivers: [String: ReceiverConfiguration] = [:]
         for receiver in configuration.receivers {
             guard receivers[receiver.name] == nil else {
-                throw NotifyConfigurationError("notification config name \(GoText.quoted(receiver.name)) is not unique")
+                throw NotifyConfigurationError(
+                    "notification config name \(GoString.quoted(receiver.name)) is not unique")
             }
             receivers[receiver.name] = receiver
         }
         for node in routes.nodes where receivers[node.receiver] == nil {
-            throw NotifyConfigurationError("undefined receiver \(GoText.quoted(node.receiver)) used in route")
+            throw NotifyConfigurationError("undefined receiver \(GoString.quoted(node.receiver)) used in route")
         }
         self.routes = routes
         self.receivers = receivers
@@ -88,7 +89,7 @@ public struct Dispatcher: Sendable {
         var notifications: [Notification] = []
         let due = groups.sorted {
             $0.value.groupKey != $1.value.groupKey
-                ? GoText.less($0.value.groupKey, $1.value.groupKey) : GoText.less($0.key.routeID, $1.key.routeID)
+                ? GoString.less($0.value.groupKey, $1.value.groupKey) : GoString.less($0.key.routeID, $1.key.routeID)
         }
         for (id, var group) in due {
             if let alerts = group.flush(now: now) {

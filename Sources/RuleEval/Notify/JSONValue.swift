@@ -1,3 +1,5 @@
+import PromText
+
 /// A small JSON document model for Notify's payloads and silence persistence.
 ///
 /// Encoding follows Go's `encoding/json` byte for byte for the values used here: object members in the order
@@ -20,7 +22,7 @@ public enum JSONValue: Sendable, Hashable {
 
     /// An object with the members sorted by key bytes, as Go encodes a `map[string]...`.
     public static func object(sortingKeys members: [String: JSONValue]) -> JSONValue {
-        .object(members.sorted { GoText.less($0.key, $1.key) })
+        .object(members.sorted { GoString.less($0.key, $1.key) })
     }
 
     /// The member called `key` of an object.

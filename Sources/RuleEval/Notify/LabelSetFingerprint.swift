@@ -19,7 +19,7 @@ public struct LabelSetFingerprint: Sendable, Hashable, Comparable, CustomStringC
             hash ^= UInt64(byte)
             hash = hash &* 1_099_511_628_211
         }
-        for label in labels.pairs.sorted(by: { GoText.less($0.name, $1.name) }) {
+        for label in labels.pairs.sorted(by: { GoString.less($0.name, $1.name) }) {
             label.name.utf8.forEach(add)
             add(0xff)
             label.value.utf8.forEach(add)
@@ -29,7 +29,7 @@ public struct LabelSetFingerprint: Sendable, Hashable, Comparable, CustomStringC
     }
 
     /// 16 lower-case hex digits (`model.Fingerprint.String()`).
-    public var description: String { GoText.hex(value, digits: 16) }
+    public var description: String { GoString.hex(value, digits: 16) }
 
     /// Orders by the raw value.
     public static func < (lhs: LabelSetFingerprint, rhs: LabelSetFingerprint) -> Bool { lhs.value < rhs.value }
@@ -38,12 +38,12 @@ public struct LabelSetFingerprint: Sendable, Hashable, Comparable, CustomStringC
 extension Labels {
     /// The pairs sorted by label name bytes, as Go orders `model.LabelName`s.
     var byteSorted: Labels {
-        Labels(pairs.sorted { GoText.less($0.name, $1.name) })
+        Labels(pairs.sorted { GoString.less($0.name, $1.name) })
     }
 
     /// `model.LabelSet.String()`: `{name="value", ...}` with `%q` values, the pair texts sorted as strings.
     var goLabelSetText: String {
-        let texts = pairs.map { $0.name + "=" + GoText.quoted($0.value) }.sorted(by: GoText.less)
+        let texts = pairs.map { $0.name + "=" + GoString.quoted($0.value) }.sorted(by: GoString.less)
         return "{" + texts.joined(separator: ", ") + "}"
     }
 

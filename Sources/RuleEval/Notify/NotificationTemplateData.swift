@@ -45,6 +45,6 @@ public struct NotificationTemplateData: Sendable {
 extension Labels {
     /// A JSON object of the pairs, keys sorted as Go sorts a map.
     var jsonObject: JSONValue {
-        .object(pairs.sorted { GoText.less($0.name, $1.name) }.map { ($0.name, JSONValue.string($0.value)) })
+        .object(pairs.sorted { GoString.less($0.name, $1.name) }.map { ($0.name, JSONValue.string($0.value)) })
     }
 }

@@ -1,3 +1,5 @@
+import PromText
+
 extension SilenceStore {
     /// The silences as the JSON array `GET /api/v2/silences` returns (`GettableSilence`, with the state at
     /// `now`), which is also the persistence format: member order as go-swagger writes it, timestamps in
@@ -22,7 +24,7 @@ extension SilenceStore {
         for (index, element) in elements.enumerated() {
             func field(_ name: String) throws(SilenceError) -> String {
                 guard let value = element[name]?.stringValue else {
-                    throw SilenceError("silence \(index): missing string field \(GoText.quoted(name))")
+                    throw SilenceError("silence \(index): missing string field \(GoString.quoted(name))")
                 }
                 return value
             }

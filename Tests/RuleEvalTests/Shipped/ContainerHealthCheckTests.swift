@@ -12,8 +12,8 @@ struct ContainerHealthCheckTests {
         let script = Paths.packageRoot.appendingPathComponent("deploy/container/healthcheck.sh").path
         let result = try ProcessRunner.run(
             "/usr/bin/env",
-            ["TOCSIN_HEALTH_PORT=\(responder.port)", "/bin/bash", script],
-            timeout: 20
+            ["TOCSIN_HEALTH_PORT=\(responder.port)", "TOCSIN_HEALTH_TIMEOUT=30", "/bin/bash", script],
+            timeout: 40
         )
         #expect(responder.receivedRequestLine() == "GET /health/live HTTP/1.0")
         #expect((result.status == 0) == healthy, "\(result.standardError)")
