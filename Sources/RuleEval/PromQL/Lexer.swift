@@ -38,10 +38,6 @@ struct Lexer {
 
     private var current: UInt8? { position < input.count ? input[position] : nil }
 
-    private func peek(_ offset: Int = 0) -> UInt8? {
-        position + offset < input.count ? input[position + offset] : nil
-    }
-
     private mutating func emit(_ kind: Token.Kind, value: String = "") {
         let text = String(decoding: input[tokenStart..<position], as: UTF8.self)
         tokens.append(Token(kind: kind, text: text, value: value, start: tokenStart, end: position))

@@ -35,21 +35,12 @@ extension PromQLParser {
         guard let keyword = opToken.keyword, let op = AggregationOperator(rawValue: keyword) else {
             throw unexpected(opToken)
         }
-        var grouping: [String] = []
-        var without = false
-        var hasModifier = false
-        if current.isKeyword("by") || current.isKeyword("without") {
-            without = advance().isKeyword("without")
-            grouping = try parseGroupingLabels()
-            hasModifier = true
-        }
+        let leadingModifier = try parseAggregationModifier()
         guard current.isSymbol("(") else { throw unexpected(current, in: "aggregation") }
         var (arguments, end) = try parseArguments(context: "aggregation")
-        if !hasModifier, current.isKeyword("by") || current.isKeyword("without") {
-            without = advance().isKeyword("without")
-            grouping = try parseGroupingLabels()
-            end = tokens[index - 1].end
-        }
+        let trailingModifier = leadingModifier == nil ? try parseAggregationModifier() : nil
+        if let trailingModifier { end = trailingModifier.end }
+        let modifier = leadingModifier ?? trailingModifier
         let range = PositionRange(start: opToken.start, end: end)
         guard let last = arguments.last else {
             throw error(.syntax, "no arguments for aggregate expression provided", at: opToken.start)
@@ -64,7 +55,17 @@ extension PromQLParser {
         arguments.removeLast()
         return .aggregation(
             Aggregation(
-                op: op, expression: last, parameter: arguments.first, grouping: grouping, without: without,
-                positionRange: range))
+                op: op, expression: last, parameter: arguments.first, grouping: modifier?.grouping ?? [],
+                without: modifier?.without ?? false, positionRange: range))
+    }
+
+    /// `by (labels)` or `without (labels)` before or after an aggregation's arguments, if present.
+    private mutating func parseAggregationModifier() throws(PromQLError) -> (
+        without: Bool, grouping: [String], end: Int
+    )? {
+        guard current.isKeyword("by") || current.isKeyword("without") else { return nil }
+        let without = advance().isKeyword("without")
+        let grouping = try parseGroupingLabels()
+        return (without, grouping, tokens[index - 1].end)
     }
 }

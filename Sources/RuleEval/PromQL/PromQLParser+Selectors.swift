@@ -166,32 +166,14 @@ extension PromQLParser {
         let valueToken = advance()
         let magnitude = try durationOrSeconds(valueToken)
         let offset = negative ? -magnitude : magnitude
-        let end = valueToken.end
-        let misplaced =
-            "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery"
-        switch operand {
-        case .vectorSelector(var selector):
-            guard selector.offsetMilliseconds == 0 else { throw multipleOffsets(operand) }
-            selector.offsetMilliseconds = offset
-            selector.positionRange.end = end
-            return .vectorSelector(selector)
-        case .matrixSelector(var matrix):
-            guard matrix.selector.offsetMilliseconds == 0 else { throw multipleOffsets(operand) }
-            matrix.selector.offsetMilliseconds = offset
-            matrix.positionRange.end = end
-            return .matrixSelector(matrix)
-        case .subquery(var subquery):
-            guard subquery.offsetMilliseconds == 0 else { throw multipleOffsets(operand) }
-            subquery.offsetMilliseconds = offset
-            subquery.positionRange.end = end
-            return .subquery(subquery)
-        default:
-            throw error(.syntax, misplaced, at: operand.positionRange.start)
+        let place = "offset modifier must be preceded by"
+        return try settingModifiers(of: operand, end: valueToken.end, misplaced: place) {
+            (current, _) throws(PromQLError) in
+            guard current == 0 else {
+                throw error(.syntax, "offset may not be set multiple times", at: operand.positionRange.start)
+            }
+            current = offset
         }
-    }
-
-    func multipleOffsets(_ operand: Expression) -> PromQLError {
-        error(.syntax, "offset may not be set multiple times", at: operand.positionRange.start)
     }
 
     mutating func parseAt(_ operand: Expression) throws(PromQLError) -> Expression {
@@ -219,32 +201,44 @@ extension PromQLParser {
             }
             if sign?.text == "-" { seconds = -seconds }
             guard seconds.isFinite, abs(seconds * 1000) < 9.2e18 else {
+                // Go's %f: out-of-bounds finite values are integral at this magnitude.
+                let shown = PromQLNumber.format(seconds) + (seconds.isFinite ? ".000000" : "")
                 throw error(
-                    .syntax, "timestamp out of bounds for @ modifier: \(seconds)", at: operand.positionRange.start)
+                    .syntax, "timestamp out of bounds for @ modifier: \(shown)", at: operand.positionRange.start)
             }
             modifier = .timestamp(milliseconds: Int64((seconds * 1000).rounded()))
         }
-        let misplaced =
-            "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery"
-        let repeated = "@ <timestamp> may not be set multiple times"
+        return try settingModifiers(of: operand, end: end, misplaced: "@ modifier must be preceded by") {
+            (_, current) throws(PromQLError) in
+            guard current == nil else {
+                throw error(.syntax, "@ <timestamp> may not be set multiple times", at: operand.positionRange.start)
+            }
+            current = modifier
+        }
+    }
+
+    /// Lets `update` change the offset and `@` modifier of a selector, range selector or subquery, and extends
+    /// its position to `end`; any other operand is an error "<misplaced> an instant vector selector or ...".
+    private func settingModifiers(
+        of operand: Expression, end: Int, misplaced: String,
+        _ update: (inout Int64, inout AtModifier?) throws(PromQLError) -> Void
+    ) throws(PromQLError) -> Expression {
         switch operand {
         case .vectorSelector(var selector):
-            guard selector.at == nil else { throw error(.syntax, repeated, at: operand.positionRange.start) }
-            selector.at = modifier
+            try update(&selector.offsetMilliseconds, &selector.at)
             selector.positionRange.end = end
             return .vectorSelector(selector)
         case .matrixSelector(var matrix):
-            guard matrix.selector.at == nil else { throw error(.syntax, repeated, at: operand.positionRange.start) }
-            matrix.selector.at = modifier
+            try update(&matrix.selector.offsetMilliseconds, &matrix.selector.at)
             matrix.positionRange.end = end
             return .matrixSelector(matrix)
         case .subquery(var subquery):
-            guard subquery.at == nil else { throw error(.syntax, repeated, at: operand.positionRange.start) }
-            subquery.at = modifier
+            try update(&subquery.offsetMilliseconds, &subquery.at)
             subquery.positionRange.end = end
             return .subquery(subquery)
         default:
-            throw error(.syntax, misplaced, at: operand.positionRange.start)
+            let message = "\(misplaced) an instant vector selector or range vector selector or a subquery"
+            throw error(.syntax, message, at: operand.positionRange.start)
         }
     }
 }

@@ -162,7 +162,8 @@ import Testing
             "1:12: parse error: unexpected identifier \"bar\" in offset, expected number, duration, step(), or range()"
         ),
         ("foo @ bar", "1:7: parse error: unexpected identifier \"bar\" in @, expected timestamp"),
-        ("foo @ Inf", "1:1: parse error: timestamp out of bounds for @ modifier: inf"),
+        ("foo @ Inf", "1:1: parse error: timestamp out of bounds for @ modifier: +Inf"),
+        ("foo @ -1e17", "1:1: parse error: timestamp out of bounds for @ modifier: -100000000000000000.000000"),
         ("a + group_left b", "1:5: parse error: unexpected <group_left>"),
     ]
 
