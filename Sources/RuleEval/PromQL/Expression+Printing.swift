@@ -19,7 +19,7 @@ extension Expression: CustomStringConvertible {
                 output += PromQLNumber.format(literal.value)
             }
         case .string(let literal):
-            output += goQuoted(literal.value)
+            output += GoString.quoted(literal.value)
         case .vectorSelector(let selector):
             selector.writeSelection(to: &output)
             writeModifiers(at: selector.at, offset: selector.offsetMilliseconds, to: &output)
@@ -99,7 +99,7 @@ private func writeLabelList(_ labels: [String], to output: inout String) {
 
 /// A label name as PromQL text: bare in the legacy character set, quoted otherwise.
 func labelNameText(_ name: String) -> String {
-    MetricName.isValidLegacyLabelName(name) ? name : goQuoted(name)
+    MetricName.isValidLegacyLabelName(name) ? name : GoString.quoted(name)
 }
 
 extension VectorSelector {

@@ -1,3 +1,5 @@
+import PromText
+
 /// How a label matcher compares a label's value.
 public enum MatchType: String, Sendable, Equatable {
     /// `=`
@@ -38,7 +40,7 @@ public struct LabelMatcher: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `name="value"`, the name quoted when outside the legacy character set.
-    public var description: String { labelNameText(name) + type.rawValue + goQuoted(value) }
+    public var description: String { labelNameText(name) + type.rawValue + GoString.quoted(value) }
 
     /// Whether a label with value `labelValue` (empty when the label is absent) satisfies the matcher.
     public func matches(_ labelValue: String) -> Bool {

@@ -1,3 +1,5 @@
+import PromText
+
 /// Splits a PromQL expression into tokens, with Prometheus's context rules: keywords are plain label names
 /// inside `{...}`, and `[...]` holds durations.
 ///
@@ -225,7 +227,7 @@ struct Lexer {
             return
         }
         let text = String(decoding: input[tokenStart..<min(position, input.count)], as: UTF8.self)
-        throw LexError(message: "bad number or duration syntax: \(goQuoted(text))")
+        throw LexError(message: "bad number or duration syntax: \(GoString.quoted(text))")
     }
 
     private mutating func accept(_ valid: String) -> Bool {
@@ -380,7 +382,7 @@ struct Lexer {
     /// The character at `offset` quoted as Go's `%q` prints a rune: `'x'`.
     private func quotedRune(at offset: Int) -> String {
         let scalar = scalarAt(offset)
-        let quoted = goQuoted(String(Character(scalar)))
+        let quoted = GoString.quoted(String(Character(scalar)))
         let inner = quoted.dropFirst().dropLast().replacingQuotes()
         return "'\(inner)'"
     }
@@ -388,7 +390,7 @@ struct Lexer {
     /// The character at `offset` as Go's `%#U` prints it: `U+0071 'q'`.
     private func goRuneDescription(at offset: Int) -> String {
         let scalar = scalarAt(offset)
-        let code = hexDigits(scalar.value, width: 4).uppercased()
+        let code = GoString.hex(UInt64(scalar.value), digits: 4).uppercased()
         return "U+\(code) \(quotedRune(at: offset))"
     }
 

@@ -1,3 +1,5 @@
+import PromText
+
 /// Prometheus durations (`model.Duration`): `1y2w3d4h5m6s7ms`, units in that order, each at most once.
 enum PromQLDuration {
     private static let units: [(suffix: String, milliseconds: Int64)] = [
@@ -9,7 +11,7 @@ enum PromQLDuration {
     static func milliseconds(of text: String) -> Result<Int64, PromQLDurationError> {
         if text == "0" { return .success(0) }
         let invalid = Result<Int64, PromQLDurationError>.failure(
-            PromQLDurationError(message: "not a valid duration string: \(goQuoted(text))"))
+            PromQLDurationError(message: "not a valid duration string: \(GoString.quoted(text))"))
         if text.isEmpty { return .failure(PromQLDurationError(message: "empty duration string")) }
         var rest = Substring(text)
         var total: Int64 = 0
@@ -23,7 +25,8 @@ enum PromQLDuration {
             guard let unitIndex = units.firstIndex(where: { $0.suffix == unitText }) else {
                 return .failure(
                     PromQLDurationError(
-                        message: "unknown unit \(goQuoted(String(unitText))) in duration \(goQuoted(text))"))
+                        message:
+                            "unknown unit \(GoString.quoted(String(unitText))) in duration \(GoString.quoted(text))"))
             }
             guard unitIndex >= nextUnit else { return invalid }
             nextUnit = unitIndex + 1

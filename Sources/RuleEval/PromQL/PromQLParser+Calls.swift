@@ -1,10 +1,13 @@
+import PromText
+
 /// Function calls and aggregations.
 extension PromQLParser {
     mutating func parseCall(name: Token) throws(PromQLError) -> Expression {
         guard let function = PromQLFunction.named(name.text) else {
-            throw error(.syntax, "unknown function with name \(goQuoted(name.text))", at: name.start, token: name.text)
+            throw error(
+                .syntax, "unknown function with name \(GoString.quoted(name.text))", at: name.start, token: name.text)
         }
-        if function.isExperimental { throw unsupported("function \(goQuoted(name.text))", at: name) }
+        if function.isExperimental { throw unsupported("function \(GoString.quoted(name.text))", at: name) }
         let (arguments, end) = try parseArguments(context: "function call")
         return .call(
             Call(function: function, arguments: arguments, positionRange: PositionRange(start: name.start, end: end)))

@@ -1,3 +1,5 @@
+import PromText
+
 /// Parses PromQL text into a type-checked `Expression`, following Prometheus 3's grammar and checks.
 ///
 /// Experimental Prometheus features (`info()` and the other experimental functions, `limitk`/`limit_ratio`,
@@ -58,7 +60,9 @@ public struct PromQLParser {
     }
 
     mutating func expectSymbol(_ symbol: String, in context: String) throws(PromQLError) -> Token {
-        guard current.isSymbol(symbol) else { throw unexpected(current, in: context, expected: goQuoted(symbol)) }
+        guard current.isSymbol(symbol) else {
+            throw unexpected(current, in: context, expected: GoString.quoted(symbol))
+        }
         return advance()
     }
 
@@ -239,7 +243,7 @@ public struct PromQLParser {
         case .failure(let invalid):
             throw error(
                 .syntax,
-                "error parsing number: strconv.ParseFloat: parsing \(goQuoted(token.text)): \(invalid.reason)",
+                "error parsing number: strconv.ParseFloat: parsing \(GoString.quoted(token.text)): \(invalid.reason)",
                 at: token.start, token: token.text)
         }
     }

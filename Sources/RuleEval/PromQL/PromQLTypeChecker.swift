@@ -1,3 +1,5 @@
+import PromText
+
 /// Prometheus's `checkAST`: the type rules a syntactically valid expression must also satisfy.
 struct PromQLTypeChecker {
     let input: [UInt8]
@@ -56,7 +58,7 @@ struct PromQLTypeChecker {
         if let name = selector.name {
             if let other = selector.matchers.first(where: { $0.name == "__name__" }) {
                 throw error(
-                    "metric name must not be set twice: \(goQuoted(name)) or \(goQuoted(other.value))",
+                    "metric name must not be set twice: \(GoString.quoted(name)) or \(GoString.quoted(other.value))",
                     at: selector.positionRange.start)
             }
         } else if selector.matchers.allSatisfy({ $0.matches("") }) {
@@ -69,7 +71,7 @@ struct PromQLTypeChecker {
         let function = call.function
         let declared = function.argumentTypes.count
         let given = call.arguments.count
-        let name = goQuoted(function.name)
+        let name = GoString.quoted(function.name)
         if function.variadic == 0 {
             if declared != given {
                 throw error(
@@ -110,7 +112,8 @@ struct PromQLTypeChecker {
         }
         let matching = binary.matching
         if matching.on, let label = matching.matchingLabels.first(where: matching.include.contains) {
-            throw error("label \(goQuoted(label)) must not occur in ON and GROUP clause at once", at: operatorOffset)
+            throw error(
+                "label \(GoString.quoted(label)) must not occur in ON and GROUP clause at once", at: operatorOffset)
         }
         for (operand, type) in [(binary.lhs, lhsType), (binary.rhs, rhsType)]
         where type != .scalar && type != .instantVector {
@@ -124,11 +127,12 @@ struct PromQLTypeChecker {
             }
         } else if op.isSetOperator {
             if matching.cardinality == .oneToMany || matching.cardinality == .manyToOne {
-                throw error("no grouping allowed for \(goQuoted(op.rawValue)) operation", at: start)
+                throw error("no grouping allowed for \(GoString.quoted(op.rawValue)) operation", at: start)
             }
         }
         if (lhsType == .scalar || rhsType == .scalar) && op.isSetOperator {
-            throw error("set operator \(goQuoted(op.rawValue)) not allowed in binary scalar expression", at: start)
+            throw error(
+                "set operator \(GoString.quoted(op.rawValue)) not allowed in binary scalar expression", at: start)
         }
     }
 

@@ -1,3 +1,5 @@
+import PromText
+
 /// One lexical token of a PromQL expression.
 struct Token: Sendable, Equatable {
     /// The token's category; symbols and keywords are told apart by their text.
@@ -49,7 +51,8 @@ struct Token: Sendable, Equatable {
     /// The text quoted, cut to its first 10 characters with `...` when longer (Go's `%.10q...`).
     private var shortQuoted: String {
         text.unicodeScalars.count > 10
-            ? goQuoted(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..." : goQuoted(text)
+            ? GoString.quoted(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..."
+            : GoString.quoted(text)
     }
 
     /// How Prometheus names the token in "unexpected ..." messages.
@@ -58,66 +61,20 @@ struct Token: Sendable, Equatable {
         case .endOfInput: return "end of input"
         case .error: return text
         case .identifier:
-            guard let keyword else { return "identifier \(goQuoted(text))" }
-            if keyword == "inf" || keyword == "nan" { return "number \(goQuoted(text))" }
+            guard let keyword else { return "identifier \(GoString.quoted(text))" }
+            if keyword == "inf" || keyword == "nan" { return "number \(GoString.quoted(text))" }
             if ["and", "or", "unless", "atan2"].contains(keyword) { return "<op:\(text)>" }
             if AggregationOperator(rawValue: keyword) != nil || keyword == "limitk" || keyword == "limit_ratio" {
                 return "<aggr:\(text)>"
             }
             return "<\(text)>"
-        case .metricIdentifier: return "metric identifier \(goQuoted(text))"
+        case .metricIdentifier: return "metric identifier \(GoString.quoted(text))"
         case .number: return "number \(shortQuoted)"
         case .duration: return "duration \(shortQuoted)"
         case .string: return "string \(shortQuoted)"
         case .symbol:
             let punctuation: Set<String> = ["(", ")", "{", "}", "[", "]", ",", ":", "="]
-            return punctuation.contains(text) ? goQuoted(text) : "<op:\(text)>"
-        }
-    }
-}
-
-/// `text` double-quoted with Go's escapes (`strconv.Quote`), as Prometheus prints strings and label values.
-func goQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        case "\u{07}": result += "\\a"
-        case "\u{08}": result += "\\b"
-        case "\u{0C}": result += "\\f"
-        case "\u{0B}": result += "\\v"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                result += "\\x" + hexDigits(scalar.value, width: 2)
-            } else if scalar == " " || scalar.properties.generalCategory.isPrintableInGo {
-                result.unicodeScalars.append(scalar)
-            } else if scalar.value <= 0xFFFF {
-                result += "\\u" + hexDigits(scalar.value, width: 4)
-            } else {
-                result += "\\U" + hexDigits(scalar.value, width: 8)
-            }
-        }
-    }
-    return result + "\""
-}
-
-/// `value` as lower-case hex, zero-padded to `width` digits.
-func hexDigits(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-}
-
-extension Unicode.GeneralCategory {
-    /// Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    fileprivate var isPrintableInGo: Bool {
-        switch self {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator: false
-        case .spaceSeparator: false
-        default: true
+            return punctuation.contains(text) ? GoString.quoted(text) : "<op:\(text)>"
         }
     }
 }
