@@ -1,44 +1,39 @@
-/// Go's string quoting and ordering, so error messages, keys and payloads read exactly as Prometheus's and
-/// Alertmanager's do.
+/// Go's string quoting and ordering (`strconv.Quote` and friends, byte-wise comparison), so error messages, keys
+/// and payloads read exactly as Prometheus's and Alertmanager's do.
 public enum GoString {
-    /// Go's `strconv.Quote` / `%q`: double-quoted, with Go escapes for quotes, backslashes and unprintable runes.
+    /// `strconv.Quote` / `%q`: a double-quoted Go string literal, printable runes kept as they are.
     public static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\u{07}": result += "\\a"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{0B}": result += "\\v"
-            default:
-                if isPrintable(scalar) {
-                    result.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x80 {
-                    result += "\\x" + hex(UInt64(scalar.value), digits: 2)
-                } else if scalar.value < 0x10000 {
-                    result += "\\u" + hex(UInt64(scalar.value), digits: 4)
-                } else {
-                    result += "\\U" + hex(UInt64(scalar.value), digits: 8)
-                }
-            }
-        }
-        return result + "\""
+        quoted(text.unicodeScalars, quote: "\"", asciiOnly: false)
     }
 
-    /// Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
+    /// `strconv.QuoteToASCII`: like ``quoted(_:)`` but every non-ASCII rune is escaped.
+    public static func quotedToASCII(_ text: String) -> String {
+        quoted(text.unicodeScalars, quote: "\"", asciiOnly: true)
+    }
+
+    /// `strconv.QuoteRune`: a single-quoted Go rune literal.
+    public static func quotedRune(_ scalar: Unicode.Scalar) -> String {
+        quoted([scalar], quote: "'", asciiOnly: false)
+    }
+
+    /// `strconv.CanBackquote`: whether the text can be written as a raw string literal.
+    public static func canBackquote(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar != "`" && scalar != "\u{FEFF}" && (scalar == "\t" || !(scalar.value < 0x20 || scalar.value == 0x7f))
+        }
+    }
+
+    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
     public static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == " " { return true }
         switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .spaceSeparator, .lineSeparator,
-            .paragraphSeparator:
-            return false
-        default:
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
             return true
+        default:
+            return false
         }
     }
 
@@ -52,5 +47,42 @@ public enum GoString {
     public static func hex(_ value: UInt64, digits: Int) -> String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    private static func quoted(
+        _ scalars: some Sequence<Unicode.Scalar>, quote: Unicode.Scalar, asciiOnly: Bool
+    ) -> String {
+        var out = String(quote)
+        for scalar in scalars {
+            if scalar == quote || scalar == "\\" {
+                out.append("\\")
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            if asciiOnly ? (scalar.isASCII && isPrintable(scalar)) : isPrintable(scalar) {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\u{07}": out.append("\\a")
+            case "\u{08}": out.append("\\b")
+            case "\u{0C}": out.append("\\f")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case "\u{0B}": out.append("\\v")
+            default:
+                let value = UInt64(scalar.value)
+                if value < 0x20 || value == 0x7f {
+                    out.append("\\x" + hex(value, digits: 2))
+                } else if value > 0xFFFF {
+                    out.append("\\U" + hex(value, digits: 8))
+                } else {
+                    out.append("\\u" + hex(value, digits: 4))
+                }
+            }
+        }
+        out.unicodeScalars.append(quote)
+        return out
     }
 }

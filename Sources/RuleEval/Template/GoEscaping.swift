@@ -1,3 +1,5 @@
+import PromText
+
 /// Go's escaping functions: `template.HTMLEscapeString`, `template.JSEscapeString` and `url.QueryEscape`.
 enum GoEscaping {
     /// `text/template.HTMLEscapeString` (the `html` builtin).
@@ -32,7 +34,7 @@ enum GoEscaping {
             default:
                 if scalar.value < 0x20 {
                     out.append("\\u00" + hexByte(UInt8(scalar.value)))
-                } else if scalar.isASCII || GoQuote.isPrintable(scalar) {
+                } else if scalar.isASCII || GoString.isPrintable(scalar) {
                     out.unicodeScalars.append(scalar)
                 } else {
                     let hex = String(scalar.value, radix: 16, uppercase: true)

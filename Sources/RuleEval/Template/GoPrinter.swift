@@ -1,3 +1,5 @@
+import PromText
+
 /// The subset of Go's `fmt` package that templates reach: `Sprint`, `Sprintln`, `Sprintf` over ``TemplateValue``.
 ///
 /// Verbs, flags (`+ - # 0` and space), width, precision, `*`, argument indexes `[n]` and the error forms
@@ -362,15 +364,15 @@ struct GoPrinter {
     private mutating func formatString(_ text: String, verb: Unicode.Scalar, argument: TemplateValue? = nil) {
         switch verb {
         case "v":
-            if flags.sharpV { pad(GoQuote.quote(text)) } else { pad(truncated(text)) }
+            if flags.sharpV { pad(GoString.quoted(text)) } else { pad(truncated(text)) }
         case "s":
             pad(truncated(text))
         case "q":
             let body = truncated(text)
-            if flags.sharp && GoQuote.canBackquote(body) {
+            if flags.sharp && GoString.canBackquote(body) {
                 pad("`" + body + "`")
             } else {
-                pad(flags.plus ? GoQuote.quoteASCII(body) : GoQuote.quote(body))
+                pad(flags.plus ? GoString.quotedToASCII(body) : GoString.quoted(body))
             }
         case "x", "X":
             formatHexString(truncatedBytes(text), uppercase: verb == "X")
@@ -418,7 +420,7 @@ struct GoPrinter {
             pad(String(Character(Unicode.Scalar(UInt32(truncatingIfNeeded: value)) ?? "\u{FFFD}")))
         case "q":
             let scalar = Unicode.Scalar(UInt32(truncatingIfNeeded: value)) ?? "\u{FFFD}"
-            pad(GoQuote.quoteRune(scalar))
+            pad(GoString.quotedRune(scalar))
         case "U":
             var hex = String(UInt32(truncatingIfNeeded: value), radix: 16, uppercase: true)
             while hex.count < 4 { hex = "0" + hex }

@@ -1,3 +1,5 @@
+import PromText
+
 /// Go string helpers templates rely on: case mapping, title casing and `strconv.ParseFloat`.
 enum GoStrings {
     /// `strings.ToUpper`: each rune mapped by its simple upper-case mapping.
@@ -49,10 +51,10 @@ enum GoStrings {
             text.contains("_") && (unsigned.hasPrefix("0x") || unsigned.hasPrefix("0b"))
             ? text.filter { $0 != "_" } : text
         guard !text.isEmpty, !text.contains(" "), let value = Double(body) else {
-            throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoQuote.quote(text)): invalid syntax")
+            throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoString.quoted(text)): invalid syntax")
         }
         if value.isInfinite && !special {
-            throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoQuote.quote(text)): value out of range")
+            throw TemplateFunctionError("strconv.ParseFloat: parsing \(GoString.quoted(text)): value out of range")
         }
         return value
     }

@@ -1,3 +1,5 @@
+import PromText
+
 /// The functions Prometheus adds to alert templates (`template/template.go` and `prometheus/common`'s
 /// `helpers/templates`), with Prometheus's number formatting.
 enum PrometheusTemplateFunctions {
@@ -37,7 +39,7 @@ enum PrometheusTemplateFunctions {
             let pattern = arguments[0].stringKindValue ?? ""
             guard let regex = GoRegex(pattern) else {
                 throw TemplateFunctionError(
-                    "regexp: Compile(\(GoQuote.quote(pattern))): error parsing regexp: invalid pattern")
+                    "regexp: Compile(\(GoString.quoted(pattern))): error parsing regexp: invalid pattern")
             }
             return .string(
                 regex.replaceAll(in: arguments[2].stringKindValue ?? "", with: arguments[1].stringKindValue ?? ""))
@@ -200,7 +202,7 @@ enum PrometheusTemplateFunctions {
     static func parseDuration(_ text: String) throws(TemplateFunctionError) -> Double {
         if text == "0" { return 0 }
         if text.isEmpty { throw TemplateFunctionError("empty duration string") }
-        let invalid = TemplateFunctionError("not a valid duration string: \(GoQuote.quote(text))")
+        let invalid = TemplateFunctionError("not a valid duration string: \(GoString.quoted(text))")
         let units: [(String, UInt64)] = [
             ("y", 365 * 86_400_000_000_000), ("w", 7 * 86_400_000_000_000), ("d", 86_400_000_000_000),
             ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000),
@@ -218,7 +220,8 @@ enum PrometheusTemplateFunctions {
             bytes = bytes.dropFirst(unitBytes.count)
             let unit = String(decoding: unitBytes, as: UTF8.self)
             guard let position = units.firstIndex(where: { $0.0 == unit }) else {
-                throw TemplateFunctionError("unknown unit \(GoQuote.quote(unit)) in duration \(GoQuote.quote(text))")
+                throw TemplateFunctionError(
+                    "unknown unit \(GoString.quoted(unit)) in duration \(GoString.quoted(text))")
             }
             guard position > lastUnit else { throw invalid }
             lastUnit = position

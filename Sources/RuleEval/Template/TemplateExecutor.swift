@@ -94,7 +94,7 @@ struct TemplateExecutor {
         return .failure(
             TemplateError(
                 phase: .execution,
-                message: "template: \(location): executing \(GoQuote.quote(name)) at <\(context)>: \(message)",
+                message: "template: \(location): executing \(GoString.quoted(name)) at <\(context)>: \(message)",
                 position: position))
     }
 
@@ -310,7 +310,7 @@ struct TemplateExecutor {
             if let integer = number.integer, let value = Int(exactly: integer) { return .int(value) }
             throw failure("\(number.text) overflows int")
         default:
-            throw failure("can't evaluate command \(GoQuote.quote(operand.goDescription))")
+            throw failure("can't evaluate command \(GoString.quoted(operand.goDescription))")
         }
     }
 
@@ -390,7 +390,7 @@ struct TemplateExecutor {
         final: TemplateValue?
     ) throws(Signal) -> TemplateValue {
         guard let function = TemplateFunction.all[name] else {
-            throw failure("\(GoQuote.quote(name)) is not a defined function")
+            throw failure("\(GoString.quoted(name)) is not a defined function")
         }
         return try call(dot, function, name: name, node: node, arguments: arguments, final: final)
     }

@@ -1,3 +1,5 @@
+import PromText
+
 /// Splits template text into ``TemplateToken``s exactly as Go's `text/template/parse/lex.go` does.
 ///
 /// The lexer is a state machine over UTF-8 bytes: text outside `{{ }}`, trim markers (`{{- ` and ` -}}`, which
@@ -260,7 +262,7 @@ struct TemplateLexer {
             parenDepth -= 1
             if parenDepth < 0 { return fail("unexpected right paren") }
             emit(.rightParen)
-        case _ where scalar.isASCII && GoQuote.isPrintable(scalar):
+        case _ where scalar.isASCII && GoString.isPrintable(scalar):
             emit(.char)
         default:
             return fail("unrecognized character in action: \(Self.describe(scalar))")
@@ -350,10 +352,10 @@ struct TemplateLexer {
     }
 
     private mutating func lexNumber() -> State? {
-        guard scanNumber() else { return fail("bad number syntax: \(GoQuote.quote(pendingText))") }
+        guard scanNumber() else { return fail("bad number syntax: \(GoString.quoted(pendingText))") }
         if let sign = peek(), sign == "+" || sign == "-" {
             guard scanNumber(), input[position - 1] == UInt8(ascii: "i") else {
-                return fail("bad number syntax: \(GoQuote.quote(pendingText))")
+                return fail("bad number syntax: \(GoString.quoted(pendingText))")
             }
             return emitting(.complex)
         }
@@ -410,7 +412,7 @@ struct TemplateLexer {
         guard let scalar else { return "U+FFFFFFFFFFFFFFFF" }
         var hex = String(scalar.value, radix: 16, uppercase: true)
         while hex.count < 4 { hex = "0" + hex }
-        return GoQuote.isPrintable(scalar) ? "U+\(hex) '\(Character(scalar))'" : "U+\(hex)"
+        return GoString.isPrintable(scalar) ? "U+\(hex) '\(Character(scalar))'" : "U+\(hex)"
     }
 
     private static func decode(_ bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int) {

@@ -320,7 +320,7 @@ struct TemplateParser {
         case .field(let path, _): return .field(path + fields, position: position)
         case .variable(let path, _): return .variable(path + fields, position: position)
         case .bool, .string, .number, .nilLiteral, .dot:
-            throw error("unexpected . after term \(GoQuote.quote(node.goDescription))")
+            throw error("unexpected . after term \(GoString.quoted(node.goDescription))")
         default: return .chain(node, fields, position: position)
         }
     }
@@ -330,7 +330,7 @@ struct TemplateParser {
         switch token.kind {
         case .identifier:
             guard functions.contains(token.text) else {
-                throw error("function \(GoQuote.quote(token.text)) not defined")
+                throw error("function \(GoString.quoted(token.text)) not defined")
             }
             return .identifier(token.text, position: token.offset)
         case .dot:
@@ -339,7 +339,7 @@ struct TemplateParser {
             return .nilLiteral(position: token.offset)
         case .variable:
             guard variables.contains(token.text) else {
-                throw error("undefined variable \(GoQuote.quote(token.text))")
+                throw error("undefined variable \(GoString.quoted(token.text))")
             }
             return .variable([token.text], position: token.offset)
         case .field:
@@ -353,7 +353,7 @@ struct TemplateParser {
             defer { depth -= 1 }
             return .pipeline(try pipeline("parenthesized pipeline", end: .rightParen))
         case .string, .rawString:
-            guard let value = GoQuote.unquote(token.text) else { throw error("invalid syntax") }
+            guard let value = GoUnquote.unquote(token.text) else { throw error("invalid syntax") }
             return .string(quoted: token.text, value: value, position: token.offset)
         default:
             backup()
@@ -366,9 +366,9 @@ struct TemplateParser {
     private func number(_ token: TemplateToken) throws(TemplateError) -> TemplateNumber {
         let text = token.text
         if token.kind == .charConstant {
-            guard let value = GoQuote.unquote(text), let scalar = value.unicodeScalars.first else {
+            guard let value = GoUnquote.unquote(text), let scalar = value.unicodeScalars.first else {
                 let inner = text.dropFirst().dropLast()
-                if let decoded = GoQuote.unquote("\"" + inner + "\""), decoded.unicodeScalars.count > 1 {
+                if let decoded = GoUnquote.unquote("\"" + inner + "\""), decoded.unicodeScalars.count > 1 {
                     throw error("malformed character constant: \(text)")
                 }
                 throw error("invalid syntax")
@@ -387,7 +387,7 @@ struct TemplateParser {
         }
         let digits = text.filter { $0 != "_" }
         guard let float = Double(digits), float.isFinite else {
-            throw error("illegal number syntax: \(GoQuote.quote(text))")
+            throw error("illegal number syntax: \(GoString.quoted(text))")
         }
         guard text.contains(where: { ".eEpP".contains($0) }) else {
             throw error("integer overflow: \(text)")

@@ -1,3 +1,5 @@
+import PromText
+
 /// One lexical item of a template (Go's `text/template/parse` `item`).
 struct TemplateToken: Sendable, Equatable {
     /// The kinds of item Go's lexer emits; keywords come after `variable`.
@@ -56,9 +58,9 @@ struct TemplateToken: Sendable, Equatable {
         default:
             let scalars = text.unicodeScalars
             if scalars.count > 10 {
-                return GoQuote.quote(String(String.UnicodeScalarView(scalars.prefix(10)))) + "..."
+                return GoString.quoted(String(String.UnicodeScalarView(scalars.prefix(10)))) + "..."
             }
-            return GoQuote.quote(text)
+            return GoString.quoted(text)
         }
     }
 }

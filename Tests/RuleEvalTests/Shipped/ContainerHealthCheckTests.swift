@@ -16,7 +16,7 @@ struct ContainerHealthCheckTests {
             timeout: 40
         )
         #expect(responder.receivedRequestLine() == "GET /health/live HTTP/1.0")
-        #expect((result.status == 0) == healthy, "\(result.standardError)")
+        #expect((result.status == 0) == healthy, "exit \(result.status): \(result.standardError)")
     }
 
     @Test("healthcheck.sh fails when nothing listens")

@@ -33,9 +33,15 @@ final class OneShotHTTPResponder: Sendable {
             let connection = accept(self.listener, nil, nil)
             guard connection >= 0 else { return }
             defer { close(connection) }
+            // Read the whole request head (a client may write it in pieces) before answering and closing.
+            var received: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = read(connection, &buffer, buffer.count)
-            let request = String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self)
+            while !received.reversed().starts(with: Array("\n\r\n\r".utf8)) {
+                let count = read(connection, &buffer, buffer.count)
+                guard count > 0, received.count < 65_536 else { break }
+                received += buffer.prefix(count)
+            }
+            let request = String(decoding: received, as: UTF8.self)
             requestLine.withLock { $0 = request.split(separator: "\r\n").first.map(String.init) }
             _ = response.withCString { write(connection, $0, strlen($0)) }
         }.start()
