@@ -18,16 +18,28 @@ source_file="Fuzz/$target.swift"
 read -r -a modules <<<"$(sed -n '1s#^// fuzz-modules: ##p' "$source_file")"
 [ ${#modules[@]} -gt 0 ] || { echo "$source_file: first line must be // fuzz-modules: MODULE..." >&2; exit 2; }
 
-out=.build-fuzz/$target
-mkdir -p "$out"
-flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -I "$out" -I Sources/CZlib)
+# Instrumented library modules are shared by every target and rebuilt only when a source is newer than the object
+# (or a module it imports was rebuilt).
+modules_dir=.build-fuzz/modules
+mkdir -p "$modules_dir"
+flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -I "$modules_dir" -I Sources/CZlib)
 objects=()
 for module in "${modules[@]}"; do
-    mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
-    swiftc "${flags[@]}" -wmo -module-name "$module" -emit-module -emit-module-path "$out/$module.swiftmodule" \
-        -c "${sources[@]}" -o "$out/$module.o" 2> >(grep -v 'Cannot export local symbol' >&2)
-    objects+=("$out/$module.o")
+    object="$modules_dir/$module.o"
+    stale=false
+    [ -f "$object" ] || stale=true
+    [ -f "$object" ] && [ -n "$(find "Sources/$module" -name '*.swift' -newer "$object" | head -1)" ] && stale=true
+    for dependency in "${objects[@]}"; do [ "$dependency" -nt "$object" ] && stale=true; done
+    if $stale; then
+        mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
+        swiftc "${flags[@]}" -wmo -module-name "$module" -emit-module \
+            -emit-module-path "$modules_dir/$module.swiftmodule" -c "${sources[@]}" -o "$object" \
+            2> >(grep -v 'Cannot export local symbol' >&2)
+    fi
+    objects+=("$object")
 done
+out=.build-fuzz/$target
+mkdir -p "$out"
 swiftc "${flags[@]}" "$source_file" "${objects[@]}" -lz -o "$out/fuzzer" 2> >(grep -v 'Cannot export local symbol' >&2)
 
 corpus="fuzz-corpus/$target"
