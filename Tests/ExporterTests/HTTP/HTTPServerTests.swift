@@ -135,7 +135,8 @@ import Testing
             #expect(compressed.headers["Content-Encoding"] == "gzip")
             #expect(compressed.headers["Vary"] == "Accept-Encoding")
             #expect(compressed.body.count < Self.largeText.utf8.count / 4)
-            #expect(gunzip(compressed.body) == Array(Self.largeText.utf8))
+            #expect(
+                try GzipDecompressor.decompress(compressed.body, maximumSize: 1 << 20) == Array(Self.largeText.utf8))
 
             let head = try #require(TestHTTPConnection(port: port))
             head.send("HEAD /large HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n\r\n")

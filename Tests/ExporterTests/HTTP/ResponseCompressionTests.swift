@@ -49,7 +49,7 @@ import Testing
         var large = HTTPResponse.text(text)
         policy.apply(to: &large, requestHeaders: gzip)
         #expect(large.headers["Content-Encoding"] == "gzip")
-        #expect(try #require(gunzip(large.body)) == Array((text + "\n").utf8))
+        #expect(try GzipDecompressor.decompress(large.body, maximumSize: 1 << 20) == Array((text + "\n").utf8))
 
         var alreadyEncoded = HTTPResponse(
             status: .ok, headers: ["Content-Type": "text/plain", "Content-Encoding": "br"],
