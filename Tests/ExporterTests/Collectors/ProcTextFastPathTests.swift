@@ -1,3 +1,4 @@
+import PromText
 import Testing
 
 @testable import Exporter
@@ -35,5 +36,21 @@ import Testing
         #expect(columns == expected)
         let bySplitting = line.split(separator: "  ").map { $0.trimmingPrefix(" ") }.filter { !$0.isEmpty }
         #expect(columns == bySplitting.prefix(2).map(String.init))
+    }
+}
+
+/// The byte-level meminfo key and name check agree with the `String` and `MetricName` versions.
+@Suite struct MeminfoFastPathTests {
+    @Test(arguments: [
+        "MemTotal:", "Active(anon):", "Weird(x)(y):", "A)b(c:", "(x):", ":", "X", "MemTotalé", "Nä(me):", "a(b)c:",
+    ])
+    func keysMatchTheCharacterBasedKeys(_ field: String) {
+        #expect(MeminfoCollector.metricKey(Array(field.utf8)[...]) == MeminfoCollector.metricKey(field))
+    }
+
+    @Test(arguments: ["MemTotal_bytes", "Active_anon", "", "a:b", "Weird_x)(y", "ä", "a-b", "0x", "a b", "Z9_"])
+    func nameTailsAreValidExactlyWhenTheFullNameIs(_ key: String) {
+        #expect(
+            MeminfoCollector.isLegacyMetricNameTail(key) == MetricName.isValidLegacyMetricName("node_memory_" + key))
     }
 }
