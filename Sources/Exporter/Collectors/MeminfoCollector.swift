@@ -41,8 +41,8 @@ public struct MeminfoCollector: NodeCollector {
         }
     }
 
-    /// The `String` key function below applied to a field's bytes, without making a `String` first when they are ASCII (as
-    /// `/proc/meminfo` always is; other input takes the `Character`-based path).
+    /// The key of a field's bytes, as the `String` version below derives it, without making a `String` first when
+    /// they are ASCII (as `/proc/meminfo` always is; other input takes the `Character`-based path).
     static func metricKey(_ field: ArraySlice<UInt8>) -> String {
         guard !field.isEmpty, field.allSatisfy({ $0 < 0x80 }) else {
             return metricKey(String(decoding: field, as: UTF8.self))
