@@ -54,3 +54,18 @@ import Testing
             MeminfoCollector.isLegacyMetricNameTail(key) == MetricName.isValidLegacyMetricName("node_memory_" + key))
     }
 }
+
+/// Joining clean paths by concatenation gives what lexical cleaning gives.
+@Suite struct SystemPathsJoinTests {
+    @Test(arguments: [
+        ("/proc", "stat", "/proc/stat"), ("/", "/home", "/home"), ("/", "home/x", "/home/x"),
+        ("/proc", "1/mounts", "/proc/1/mounts"), ("/host/proc", "self/fd", "/host/proc/self/fd"),
+        ("/proc/", "stat", "/proc/stat"), ("/proc", "./stat", "/proc/stat"), ("/proc", "../sys", "/sys"),
+        ("/proc", "a//b", "/proc/a/b"), ("/proc", "", "/proc"), ("/proc", "...", "/proc/..."),
+        ("/proc", ".x/..y", "/proc/.x/..y"), ("fixtures/proc", "stat", "fixtures/proc/stat"),
+        ("/", "/", "/"), ("/host", "/var/lib/..", "/host/var"), ("/", "a/.", "/a"),
+    ])
+    func joinCleansLikeGo(_ base: String, _ relative: String, _ expected: String) {
+        #expect(SystemPaths.join(base, relative) == expected)
+    }
+}
