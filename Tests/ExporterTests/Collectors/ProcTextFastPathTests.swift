@@ -69,3 +69,16 @@ import Testing
         #expect(SystemPaths.join(base, relative) == expected)
     }
 }
+
+/// Mount points are decoded only where they have escapes, with the same result.
+@Suite struct MountTableFastPathTests {
+    @Test func escapedAndPlainMountPoints() throws {
+        let text = ProcText(
+            #"/dev/vda / ext4 rw 0 0"# + "\n" + #"srv:/x /mnt/my\040disk\011x nfs ro 0 0"# + "\n"
+                + #"tmpfs /a\\b tmpfs rw 0 0"# + "\n",
+            file: "mounts")
+        let entries = try MountTable.parse(text)
+        #expect(entries.map(\.mountPoint) == ["/", "/mnt/my disk\tx", #"/a\\b"#])
+        #expect(entries.map(\.isReadOnly) == [false, true, false])
+    }
+}
