@@ -42,7 +42,7 @@ run_one() {
     echo "== $label (pid $pid, $bytes bytes per scrape)"
     wrk -t "$connections" -c "$connections" -d "${seconds}s" --latency "http://$address/metrics" |
         grep -E "Requests/sec|Latency |50%|99%"
-    echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
+    echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status"), threads: $(awk '/Threads/ {print $2}' "/proc/$pid/status")"
     kill "$pid"
 }
 
