@@ -30,6 +30,9 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
+# utime + stime of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 run_one() {
     local label=$1 address=$2
     shift 2
@@ -40,8 +43,14 @@ run_one() {
     local bytes
     bytes=$(curl -fs "http://$address/metrics" | wc -c)
     echo "== $label (pid $pid, $bytes bytes per scrape)"
-    wrk -t "$connections" -c "$connections" -d "${seconds}s" --latency "http://$address/metrics" |
-        grep -E "Requests/sec|Latency |50%|99%"
+    local ticks_before ticks_after output requests
+    ticks_before=$(cpu_ticks "$pid")
+    output=$(wrk -t "$connections" -c "$connections" -d "${seconds}s" --latency "http://$address/metrics")
+    ticks_after=$(cpu_ticks "$pid")
+    grep -E "Requests/sec|Latency |50%|99%" <<<"$output"
+    requests=$(awk '/requests in/ {print $1}' <<<"$output")
+    # CPU time per request depends far less on other load on the machine than req/s does.
+    echo "CPU per scrape: $(( (ticks_after - ticks_before) * 1000000 / $(getconf CLK_TCK) / requests )) us"
     echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status"), threads: $(awk '/Threads/ {print $2}' "/proc/$pid/status")"
     kill "$pid"
 }
