@@ -4,6 +4,10 @@
 #
 #   scripts/bench-exporter.sh [SECONDS] [CONNECTIONS]
 #
+# Ours is the release build with the Swift runtime linked statically, as deploy/container/Containerfile builds it
+# (about half the resident memory of the dynamically linked build). TOCSIN_EXPORTER=/path/to/tocsin-exporter
+# benchmarks that binary instead, e.g. an older build for a before/after comparison in the same conditions.
+#
 # Both listen on 127.0.0.1 only; both are stopped by PID at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +19,19 @@ for c in "${collectors[@]}"; do flags+=("--collector.$c"); done
 
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 command -v prometheus-node-exporter >/dev/null || { echo "prometheus-node-exporter is not installed" >&2; exit 2; }
-swift build -c release --product tocsin-exporter >/dev/null
-ours=$(swift build -c release --show-bin-path)/tocsin-exporter
+if [[ -n ${TOCSIN_EXPORTER:-} ]]; then
+    ours=$TOCSIN_EXPORTER
+else
+    swift build -c release --static-swift-stdlib --product tocsin-exporter >/dev/null
+    ours=$(swift build -c release --static-swift-stdlib --show-bin-path)/tocsin-exporter
+fi
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
+
+# utime + stime of a process, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 run_one() {
     local label=$1 address=$2
@@ -32,9 +43,15 @@ run_one() {
     local bytes
     bytes=$(curl -fs "http://$address/metrics" | wc -c)
     echo "== $label (pid $pid, $bytes bytes per scrape)"
-    wrk -t "$connections" -c "$connections" -d "${seconds}s" --latency "http://$address/metrics" |
-        grep -E "Requests/sec|Latency |50%|99%"
-    echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status")"
+    local ticks_before ticks_after output requests
+    ticks_before=$(cpu_ticks "$pid")
+    output=$(wrk -t "$connections" -c "$connections" -d "${seconds}s" --latency "http://$address/metrics")
+    ticks_after=$(cpu_ticks "$pid")
+    grep -E "Requests/sec|Latency |50%|99%" <<<"$output"
+    requests=$(awk '/requests in/ {print $1}' <<<"$output")
+    # CPU time per request depends far less on other load on the machine than req/s does.
+    echo "CPU per scrape: $(( (ticks_after - ticks_before) * 1000000 / $(getconf CLK_TCK) / requests )) us"
+    echo "RSS after load: $(awk '/VmRSS/ {print $2, $3}' "/proc/$pid/status"), threads: $(awk '/Threads/ {print $2}' "/proc/$pid/status")"
     kill "$pid"
 }
 

@@ -11,9 +11,10 @@ public struct CollectorScrape: Sendable {
     public var failures: [(collector: String, reason: String)]
 }
 
-/// Runs the enabled node collectors concurrently on every scrape, as node_exporter's `NodeCollector` does.
+/// Runs the enabled node collectors on every scrape, as node_exporter's `NodeCollector` does, within a deadline.
 ///
-/// Each collector runs on its own dispatch worker. A collector that throws gets
+/// Collectors that may block run on dispatch workers of their own, the others one after another on one shared
+/// worker (see ``scrape(selected:deadline:)``). A collector that throws gets
 /// `node_scrape_collector_success{collector} 0` and never fails the scrape. A collector still running at the
 /// deadline is abandoned for this scrape: success 0, duration up to the deadline, and whatever it returns later
 /// is discarded, while the others are served. Until its `update()` returns it is not started again (later
@@ -113,25 +114,33 @@ public final class CollectorSet: Sendable {
         }
     }
 
-    /// Runs the named collectors (which must be enabled) concurrently and waits at most `deadline`.
+    /// Runs the named collectors (which must be enabled) and waits at most `deadline`.
+    ///
+    /// Collectors that may block (``NodeCollector/mayBlock``) each get a worker thread; the others run one after
+    /// another on one shared worker, which saves a thread hand-off per collector. Once the deadline passes, the
+    /// shared worker starts no further collector, so those not reached yet are reported as overrunning too.
     public func scrape(selected: [String], deadline: Duration) -> CollectorScrape {
         let start = clock.now()
         let board = ScrapeBoard(count: selected.count)
+        var shared: [(slot: Int, name: String, collector: any NodeCollector)] = []
         for (slot, name) in selected.enumerated() {
             guard let collector = collectors[name] else { preconditionFailure("collector \(name) is not enabled") }
-            // A collector still hung in an abandoned scrape is not started again: at most one thread per collector.
-            guard running.withLock({ $0.insert(name).inserted }) else {
-                board.record(
-                    slot, CollectorOutcome(result: .failure(CollectorError.stillRunning(name)), duration: .zero))
-                continue
+            if collector.mayBlock {
+                board.group.enter()
+                BlockingWorkQueue.run("collector.\(name)") {
+                    self.update(collector, name: name, slot: slot, board: board)
+                    board.group.leave()
+                }
+            } else {
+                shared.append((slot, name, collector))
             }
+        }
+        if !shared.isEmpty {
             board.group.enter()
-            BlockingWorkQueue.run("collector.\(name)") { [clock] in
-                let begin = clock.now()
-                let result = Result { try collector.update() }
-                let duration = clock.now() - begin
-                self.running.withLock { _ = $0.remove(name) }
-                board.record(slot, CollectorOutcome(result: result, duration: duration))
+            BlockingWorkQueue.run("collectors") { [shared] in
+                for (slot, name, collector) in shared where !board.isClosed {
+                    self.update(collector, name: name, slot: slot, board: board)
+                }
                 board.group.leave()
             }
         }
@@ -168,6 +177,20 @@ public final class CollectorSet: Sendable {
                 samples: successes))
         return CollectorScrape(families: families, failures: failures)
     }
+
+    /// Runs one collector on the current worker and records its outcome, unless an abandoned earlier update of
+    /// it is still running: a hung collector holds one thread, not one per scrape.
+    private func update(_ collector: any NodeCollector, name: String, slot: Int, board: ScrapeBoard) {
+        guard running.withLock({ $0.insert(name).inserted }) else {
+            board.record(slot, CollectorOutcome(result: .failure(CollectorError.stillRunning(name)), duration: .zero))
+            return
+        }
+        let begin = clock.now()
+        let result = Result { try collector.update() }
+        let duration = clock.now() - begin
+        running.withLock { _ = $0.remove(name) }
+        board.record(slot, CollectorOutcome(result: result, duration: duration))
+    }
 }
 
 /// What one collector produced in one scrape.
@@ -183,6 +206,11 @@ private final class ScrapeBoard: Sendable {
 
     init(count: Int) {
         state = Mutex((Array(repeating: nil, count: count), false))
+    }
+
+    /// Whether the scrape stopped waiting; workers then start no further collector.
+    var isClosed: Bool {
+        state.withLock { $0.closed }
     }
 
     func record(_ slot: Int, _ outcome: CollectorOutcome) {

@@ -56,6 +56,8 @@ public struct FilesystemCollector: NodeCollector {
         + "overlay|proc|procfs|pstore|rpc_pipefs|securityfs|selinuxfs|squashfs|sysfs|tracefs)$"
 
     public let name = "filesystem"
+    /// `statvfs` on a dead network mount or a slow disk can hang.
+    public var mayBlock: Bool { true }
     private let paths: SystemPaths
     private let mountPoints: DeviceFilter
     private let fsTypes: DeviceFilter

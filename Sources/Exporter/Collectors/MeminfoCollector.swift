@@ -25,12 +25,12 @@ public struct MeminfoCollector: NodeCollector {
         for line in text.lines {
             guard line.fields.count <= 3 else { throw line.fields[3].error(expected: "end of line") }
             var value = try line.field(1, expected: "a value").double()
-            var key = metricKey(line.fields[0].string)
+            var key = metricKey(text.bytes[line.fields[0].range])
             if line.fields.count == 3 {
                 value *= 1024
                 key += "_bytes"
             }
-            guard MetricName.isValidLegacyMetricName("node_memory_" + key) else {
+            guard isLegacyMetricNameTail(key) else {
                 throw line.fields[0].error(expected: "a field name")
             }
             if values.updateValue(value, forKey: key) == nil { order.append(key) }
@@ -38,6 +38,37 @@ public struct MeminfoCollector: NodeCollector {
         return order.map { key in
             .single(
                 "node_memory_" + key, .gauge, help: "Memory information field \(key).", value: values[key] ?? 0)
+        }
+    }
+
+    /// The key of a field's bytes, as the `String` version below derives it, without making a `String` first when
+    /// they are ASCII (as `/proc/meminfo` always is; other input takes the `Character`-based path).
+    static func metricKey(_ field: ArraySlice<UInt8>) -> String {
+        guard !field.isEmpty, field.allSatisfy({ $0 < 0x80 }) else {
+            return metricKey(String(decoding: field, as: UTF8.self))
+        }
+        let key = field.dropLast()
+        guard let open = key.firstIndex(of: UInt8(ascii: "(")), let close = key.lastIndex(of: UInt8(ascii: ")")),
+            open < close
+        else {
+            return String(decoding: key, as: UTF8.self)
+        }
+        var bytes = Array(key[..<open])
+        bytes.append(UInt8(ascii: "_"))
+        bytes += key[(open + 1)..<close]
+        bytes += key[(close + 1)...]
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether `"node_memory_" + key` is a legacy metric name: the prefix is one, so every byte of `key` must be
+    /// a letter, digit, `_` or `:` (checked here because the generic `MetricName` check is not specialised
+    /// across modules and was a visible share of a scrape).
+    static func isLegacyMetricNameTail(_ key: String) -> Bool {
+        key.utf8.allSatisfy { byte in
+            let lowered = byte | 0x20
+            return (lowered >= UInt8(ascii: "a") && lowered <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
         }
     }
 

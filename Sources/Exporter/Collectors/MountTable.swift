@@ -32,9 +32,11 @@ public enum MountTable {
         var entries: [MountEntry] = []
         for line in text.lines {
             try line.require(fields: 4, expected: "device, mount point, type and options")
-            let mountPoint = line.fields[1].string
-                .replacing(#"\040"#, with: " ")
-                .replacing(#"\011"#, with: "\t")
+            var mountPoint = line.fields[1].string
+            // Only a backslash can start an escape; most mount points have none and skip the substring search.
+            if text.bytes[line.fields[1].range].contains(UInt8(ascii: "\\")) {
+                mountPoint = mountPoint.replacing(#"\040"#, with: " ").replacing(#"\011"#, with: "\t")
+            }
             entries.append(
                 MountEntry(
                     device: line.fields[0].string,

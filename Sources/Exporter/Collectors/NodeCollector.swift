@@ -11,4 +11,12 @@ public protocol NodeCollector: Sendable {
     var name: String { get }
     /// Reads the system once and returns the collector's metric families.
     func update() throws -> [MetricFamily]
+    /// Whether `update()` can block for long (network file systems, files other programs write): such a collector
+    /// runs on a thread of its own, while the others share one thread per scrape, one after another.
+    var mayBlock: Bool { get }
+}
+
+extension NodeCollector {
+    /// Reading `/proc` and `/sys` does not block for long, so collectors share a thread unless they say otherwise.
+    public var mayBlock: Bool { false }
 }

@@ -27,7 +27,8 @@ public struct ProcStat: Sendable, Hashable {
     /// Parses the text of `/proc/stat`; a known line with a non-numeric value throws with its position.
     public static func parse(_ text: ProcText) throws(CollectorError) -> ProcStat {
         var stat = ProcStat()
-        for line in text.lines {
+        // A key and at most ten CPU time columns are read; the long `intr` and `softirq` lines are not split.
+        for line in text.lines(fieldLimit: 1 + CPUTimes.columns.count) {
             let key = line.fields[0].string
             switch key {
             case "btime": stat.bootTime = try line.field(1, expected: "the boot time").double()

@@ -20,7 +20,11 @@ public struct ProcText: Sendable {
     }
 
     /// The non-empty lines, each split on spaces and tabs.
-    public var lines: [ProcLine] {
+    public var lines: [ProcLine] { lines(fieldLimit: .max) }
+
+    /// The non-empty lines, each split on spaces and tabs into at most `fieldLimit` fields: the rest of a longer
+    /// line is left out (the `intr` line of `/proc/stat` has hundreds of fields a parser may not need).
+    public func lines(fieldLimit: Int) -> [ProcLine] {
         var lines: [ProcLine] = []
         var fields: [ProcField] = []
         var fieldStart: Int?
@@ -30,19 +34,21 @@ public struct ProcText: Sendable {
             let isNewline = byte == UInt8(ascii: "\n")
             if isSpace || isNewline {
                 if let start = fieldStart {
-                    fields.append(ProcField(text: self, range: start..<index))
+                    if fields.count < fieldLimit { fields.append(ProcField(text: self, range: start..<index)) }
                     fieldStart = nil
                 }
                 if isNewline {
                     if !fields.isEmpty { lines.append(ProcLine(text: self, offset: lineStart, fields: fields)) }
-                    fields = []
+                    fields.removeAll(keepingCapacity: true)
                     lineStart = index + 1
                 }
             } else if fieldStart == nil {
                 fieldStart = index
             }
         }
-        if let start = fieldStart { fields.append(ProcField(text: self, range: start..<bytes.count)) }
+        if let start = fieldStart, fields.count < fieldLimit {
+            fields.append(ProcField(text: self, range: start..<bytes.count))
+        }
         if !fields.isEmpty { lines.append(ProcLine(text: self, offset: lineStart, fields: fields)) }
         return lines
     }
@@ -89,8 +95,22 @@ public struct ProcField: Sendable {
 
     /// The field as a floating-point number (decimal integers included), or a positioned error.
     public func double() throws(CollectorError) -> Double {
+        if let value = shortDecimalInteger() { return value }
         guard let value = Double(string) else { throw error(expected: "a number") }
         return value
+    }
+
+    /// The field's value when it is only decimal digits, at most 15 of them (most kernel counters), without
+    /// making a `String`: such integers are exact in a `Double`, so this is what `Double(string)` returns.
+    private func shortDecimalInteger() -> Double? {
+        guard !range.isEmpty, range.count <= 15 else { return nil }
+        var value: UInt64 = 0
+        for byte in text.bytes[range] {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + UInt64(digit)
+        }
+        return Double(value)
     }
 
     /// The field as an unsigned decimal integer, or a positioned error.

@@ -93,21 +93,39 @@ public struct ProcessCollector: Collector {
     static func limits(_ text: ProcText) throws(CollectorError) -> [String: Double] {
         var limits: [String: Double] = [:]
         for line in text.lines.dropFirst() {
-            // Columns are separated by runs of spaces; names contain single spaces ("Max open files").
-            let lineText = String(
-                decoding: text.bytes[line.offset..<line.fields[line.fields.count - 1].range.upperBound],
-                as: UTF8.self)
-            let columns = lineText.split(separator: "  ").map { $0.trimmingPrefix(" ") }.filter { !$0.isEmpty }
+            let end = line.fields[line.fields.count - 1].range.upperBound
+            let columns = Self.limitColumns(text.bytes[line.offset..<end])
             guard columns.count >= 2 else {
+                let lineText = String(decoding: text.bytes[line.offset..<end], as: UTF8.self)
                 throw text.error(at: line.offset, expected: "a limit name and a soft limit", found: "\"\(lineText)\"")
             }
-            let soft = String(columns[1])
+            let soft = String(decoding: text.bytes[columns[1]], as: UTF8.self)
             guard let value = soft == "unlimited" ? Double(UInt64.max) : Double(soft) else {
                 throw text.error(at: line.offset, expected: "a number or unlimited", found: "\"\(soft)\"")
             }
-            limits[String(columns[0])] = value
+            limits[String(decoding: text.bytes[columns[0]], as: UTF8.self)] = value
         }
         return limits
+    }
+
+    /// The first two columns of a limits line: columns are separated by runs of two or more spaces, while names
+    /// contain single spaces ("Max open files"); a column's leading space (left over from an odd run) is not
+    /// part of it.
+    static func limitColumns(_ line: ArraySlice<UInt8>) -> [Range<Int>] {
+        let space = UInt8(ascii: " ")
+        var columns: [Range<Int>] = []
+        var index = line.startIndex
+        while index < line.endIndex && columns.count < 2 {
+            while index < line.endIndex && line[index] == space { index += 1 }
+            let start = index
+            while index < line.endIndex
+                && !(line[index] == space && index + 1 < line.endIndex && line[index + 1] == space)
+            {
+                index += 1
+            }
+            if start < index { columns.append(start..<index) }
+        }
+        return columns
     }
 
     /// client_golang's process families.

@@ -51,6 +51,15 @@ public struct SystemPaths: Sendable, Hashable {
 
     /// Joins path elements and cleans the result lexically (`.`, `..`, repeated slashes), like Go's `filepath.Join`.
     static func join(_ base: String, _ relative: String) -> String {
+        // Fast path for what the collectors join on every scrape (`/proc` + `stat`, `/` + a mount point): both
+        // parts already clean, so joining is concatenation.
+        let relativeBytes = relative.utf8.first == UInt8(ascii: "/") ? relative.utf8.dropFirst() : relative.utf8[...]
+        if hasOnlyPlainComponents(relativeBytes) {
+            if base == "/" { return "/" + Substring(relativeBytes) }
+            if base.utf8.first == UInt8(ascii: "/"), hasOnlyPlainComponents(base.utf8.dropFirst()) {
+                return base + "/" + Substring(relativeBytes)
+            }
+        }
         var components: [Substring] = []
         for component in (base + "/" + relative).split(separator: "/") {
             switch component {
@@ -61,5 +70,22 @@ public struct SystemPaths: Sendable, Hashable {
         }
         let joined = components.joined(separator: "/")
         return base.hasPrefix("/") ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// Whether `path` is one or more `/`-separated components, none empty, `.` or `..`.
+    private static func hasOnlyPlainComponents(_ path: Substring.UTF8View) -> Bool {
+        var componentLength = 0
+        var dots = 0
+        for byte in path {
+            if byte == UInt8(ascii: "/") {
+                guard componentLength > 0, dots < componentLength || componentLength > 2 else { return false }
+                componentLength = 0
+                dots = 0
+            } else {
+                componentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return componentLength > 0 && (dots < componentLength || componentLength > 2)
     }
 }

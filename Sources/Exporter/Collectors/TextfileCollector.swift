@@ -10,6 +10,8 @@ import PromText
 /// `Metric read from <path>`) and `node_textfile_mtime_seconds{file}`.
 public struct TextfileCollector: NodeCollector {
     public let name = "textfile"
+    /// The directory may be on a slow or network file system.
+    public var mayBlock: Bool { true }
     /// The directory read, or `nil` when none is configured (then only the error gauge, at 0, is reported).
     public let directory: String?
     /// Called with one line per skipped file or unreadable directory, for logging.

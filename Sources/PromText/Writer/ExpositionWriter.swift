@@ -33,6 +33,8 @@ public struct ExpositionWriter: Sendable {
     private var cachedSampleName: String?
     private var cachedSampleNameBytes: [UInt8] = []
     private var cachedSampleNameIsBare = true
+    /// The current family's name as written on its HELP, TYPE and UNIT lines (checked once per family).
+    private var metadataNameBytes: [UInt8] = []
     /// Label names already found valid in the legacy set, checked by `==` before validating again.
     private var legacyLabelNames: [String] = []
 
@@ -77,21 +79,23 @@ public struct ExpositionWriter: Sendable {
 
     private mutating func writeFamily(_ family: MetricFamily, _ plan: FamilyPlan, into buffer: inout [UInt8]) {
         cachedSampleName = nil
+        metadataNameBytes.removeAll(keepingCapacity: true)
+        appendMetadataName(plan.metadataName, to: &metadataNameBytes)
         if let help = family.help {
             buffer.append(contentsOf: "# HELP ".utf8)
-            appendMetadataName(plan.metadataName, to: &buffer)
+            buffer.append(contentsOf: metadataNameBytes)
             buffer.append(UInt8(ascii: " "))
             ExpositionBytes.appendEscaped(help, escapingQuotes: format == .openMetrics, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
         }
         buffer.append(contentsOf: "# TYPE ".utf8)
-        appendMetadataName(plan.metadataName, to: &buffer)
+        buffer.append(contentsOf: metadataNameBytes)
         buffer.append(UInt8(ascii: " "))
         buffer.append(contentsOf: plan.typeKeyword.utf8)
         buffer.append(UInt8(ascii: "\n"))
         if let unit = plan.unit {
             buffer.append(contentsOf: "# UNIT ".utf8)
-            appendMetadataName(plan.metadataName, to: &buffer)
+            buffer.append(contentsOf: metadataNameBytes)
             buffer.append(UInt8(ascii: " "))
             ExpositionBytes.appendEscaped(unit, escapingQuotes: true, to: &buffer)
             buffer.append(UInt8(ascii: "\n"))
@@ -105,13 +109,16 @@ public struct ExpositionWriter: Sendable {
         }
     }
 
-    /// Appends an already escaped metric name, quoted when it is outside the legacy set.
-    private func appendMetadataName(_ name: String, to buffer: inout [UInt8]) {
+    /// Appends an already escaped metric name, quoted when it is outside the legacy set; returns whether it was
+    /// written bare.
+    @discardableResult
+    private func appendMetadataName(_ name: String, to buffer: inout [UInt8]) -> Bool {
         if MetricName.isValidLegacyMetricName(name) {
             buffer.append(contentsOf: name.utf8)
-        } else {
-            ExpositionBytes.appendQuoted(name, to: &buffer)
+            return true
         }
+        ExpositionBytes.appendQuoted(name, to: &buffer)
+        return false
     }
 
     /// Writes `samples[entry.index]` (read in place: copying a `Sample` costs reference counting per field).
@@ -122,10 +129,9 @@ public struct ExpositionWriter: Sendable {
         let index = entry.index
         if samples[index].name != cachedSampleName {
             cachedSampleName = samples[index].name
-            let written = plan.writtenName(of: samples[index], role: role)
-            cachedSampleNameIsBare = MetricName.isValidLegacyMetricName(written)
             cachedSampleNameBytes.removeAll(keepingCapacity: true)
-            appendMetadataName(written, to: &cachedSampleNameBytes)
+            cachedSampleNameIsBare = appendMetadataName(
+                plan.writtenName(of: samples[index], role: role), to: &cachedSampleNameBytes)
         }
         var separator = UInt8(ascii: "{")
         if !cachedSampleNameIsBare {

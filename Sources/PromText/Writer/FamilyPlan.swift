@@ -71,11 +71,18 @@ struct FamilyPlan {
             case .openMetrics: typeKeyword = family.type.openMetricsKeyword
             }
         }
+        // Only the types with suffixed samples compare against these names (a counter only its `_created`), so
+        // gauges and the like skip building them.
         let isGauge = family.type == .gaugeHistogram
-        bucketName = base + "_bucket"
-        sumName = base + (isGauge ? "_gsum" : "_sum")
-        countName = base + (isGauge ? "_gcount" : "_count")
-        createdName = base + "_created"
+        let hasSuffixedSamples =
+            switch family.type {
+            case .histogram, .gaugeHistogram, .summary: true
+            default: false
+            }
+        bucketName = hasSuffixedSamples ? base + "_bucket" : ""
+        sumName = hasSuffixedSamples ? base + (isGauge ? "_gsum" : "_sum") : ""
+        countName = hasSuffixedSamples ? base + (isGauge ? "_gcount" : "_count") : ""
+        createdName = hasSuffixedSamples || family.type == .counter ? base + "_created" : ""
         if format == .openMetrics, let unit = family.unit, !unit.isEmpty, metadataName.hasSuffix("_" + unit) {
             self.unit = unit
         } else {

@@ -23,6 +23,9 @@ private struct FakeCollector: NodeCollector {
     var clock: ManualScrapeClock?
     var gate: DispatchSemaphore?
     var error: CollectorError?
+    var blocks = false
+
+    var mayBlock: Bool { blocks }
 
     func update() throws -> [MetricFamily] {
         clock?.advance(by: .milliseconds(250))
@@ -95,6 +98,36 @@ private struct FakeCollector: NodeCollector {
         }
         #expect(success(next, "slow") == 1)
         #expect(next.families.family("fake_slow") != nil)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aCollectorThatMayBlockDoesNotHoldUpTheSharedWorker() throws {
+        let gate = DispatchSemaphore(value: 0)
+        defer { gate.signal() }
+        let set = CollectorSet(
+            [FakeCollector(name: "a", gate: gate, blocks: true), FakeCollector(name: "b"), FakeCollector(name: "c")],
+            deadline: .milliseconds(500))
+        let scrape = try set.scrape()
+        #expect(success(scrape, "a") == 0)
+        #expect(success(scrape, "b") == 1)
+        #expect(success(scrape, "c") == 1)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func sharedCollectorsAfterAHungOneAreReportedAndRunNextTime() throws {
+        let gate = DispatchSemaphore(value: 0)
+        defer { gate.signal() }
+        let set = CollectorSet(
+            [FakeCollector(name: "a"), FakeCollector(name: "b", gate: gate), FakeCollector(name: "c")],
+            deadline: .milliseconds(500))
+        let scrape = try set.scrape()
+        #expect(success(scrape, "a") == 1)
+        #expect(success(scrape, "b") == 0)
+        #expect(success(scrape, "c") == 0)
+        #expect(scrape.failures.map(\.reason) == ["deadline exceeded", "deadline exceeded"])
+
+        // Only the hung collector is still running: the one behind it was never started, so it runs now.
+        let next = try set.scrape(collect: ["b", "c"])
+        #expect(success(next, "c") == 1)
+        #expect(next.failures.map(\.reason) == ["the previous b update has not returned yet"])
     }
 
     @Test func durationsComeFromTheInjectedClock() throws {
