@@ -18,17 +18,7 @@ import Testing
         var testDescription: String { "\(file): \(expression)" }
     }
 
-    /// The conformance directory: `Paths.conformance`, or the nearest `shared/conformance` above the package
-    /// (a git worktree sits one level deeper than the main checkout).
-    static let conformance: URL = {
-        var directory = Paths.packageRoot
-        while directory.path != "/" {
-            let candidate = directory.appending(path: "shared/conformance")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return Paths.conformance
-    }()
+    static let conformance = Paths.conformance
 
     static let cases: [Case] = (try? loadCases()) ?? []
 
