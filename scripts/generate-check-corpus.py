@@ -249,6 +249,16 @@ CONFIG_RULES = {
     "duplicates.yml": "groups:\n  - name: a\n    rules:\n      - record: a\n        expr: up\n      - record: a\n        expr: up\n",
 }
 
+# File discovery files the configurations name (config/targets/).
+TARGET_FILES = {
+    "good.json": '[\n\t{"targets": ["localhost:9100"], "labels": {"env": "prod"}}\n]\n',
+    "good.yml": "- targets: ['localhost:9100', 'localhost:9101']\n  labels:\n    env: dev\n",
+    "empty.yaml": "",
+    "empty.json": "",
+    "typo.yml": "- targets: ['localhost:9100']\n  lables:\n    env: dev\n",
+    "empty-entry.yml": "- targets: ['localhost:9100']\n-\n",
+}
+
 VALID_CONFIGS = {
     "valid-basic": GOOD_CONFIG,
     "valid-empty": "",
@@ -267,6 +277,10 @@ VALID_CONFIGS = {
     "valid-basic-auth": cmutate("    honor_labels: true", "    honor_labels: true\n    basic_auth:\n      username: u\n      password: p"),
     "valid-sample-limit": cmutate("    honor_labels: true", "    honor_labels: true\n    sample_limit: 1000"),
     "valid-alertmanager-path": cmutate("    - static_configs:\n        - targets: ['localhost:9093']", "    - path_prefix: /am\n      static_configs:\n        - targets: ['localhost:9093']"),
+    "valid-file-sd-missing-literal": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/missing.json]\n"),
+    "valid-file-sd-files": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/good.json, 'targets/g*.yml', targets/empty.yaml]\n"),
+    "valid-alertmanager-file-sd-missing": cmutate("    - static_configs:\n        - targets: ['localhost:9093']", "    - file_sd_configs:\n        - files: [am/*.json]"),
+    "valid-authorization-credentials-file": cmutate("    honor_labels: true", "    honor_labels: true\n    authorization:\n      credentials_file: rules/good.yml"),
     "valid-flow-style": "global: {scrape_interval: 15s}\nscrape_configs: [{job_name: a, static_configs: [{targets: ['x:1']}]}]\n",
     "valid-comments": "# c\nglobal: # c\n  scrape_interval: 15s # c\n",
 }
@@ -297,6 +311,12 @@ BAD_CONFIGS = {
     "bad-honor-labels-type": cmutate("honor_labels: true", "honor_labels: yes please"),
     "bad-targets-mapping": cmutate("- targets: ['localhost:9090']", "- targets: {a: b}"),
     "bad-external-label-dunder": cmutate("    region: eu", "    __name__: eu"),
+    "bad-authorization-credentials-file-missing": cmutate("    honor_labels: true", "    honor_labels: true\n    authorization:\n      credentials_file: secrets/token"),
+    "bad-file-sd-not-target-groups": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [rules/good.yml]\n"),
+    "bad-file-sd-unknown-field": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/typo.yml]\n"),
+    "bad-file-sd-empty-entry": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/empty-entry.yml]\n"),
+    "bad-file-sd-empty-json": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/empty.json]\n"),
+    "bad-alertmanager-file-sd-content": cmutate("    - static_configs:\n        - targets: ['localhost:9093']", "    - file_sd_configs:\n        - files: [targets/typo.yml]"),
     "bad-missing-rule-file": cmutate("  - rules/good.yml", "  - rules/missing.yml"),
     "bad-rule-file-directory": cmutate("  - rules/good.yml", "  - rules"),
     "bad-rule-file-bad-expr": cmutate("  - rules/good.yml", "  - rules/bad-expr.yml"),
@@ -362,6 +382,8 @@ def main():
         write("config", name + ".yml", text)
     for name, text in CONFIG_RULES.items():
         write("config/rules", name, text)
+    for name, text in TARGET_FILES.items():
+        write("config/targets", name, text)
     for name, text in UNSUPPORTED.items():
         write("unsupported", name + ".yml", text)
     for name, text in UNSUPPORTED_YAML.items():

@@ -8,7 +8,8 @@ import Glibc
 /// ` SUCCESS: FILE is valid prometheus config file syntax`, then checks each rule file (glob patterns resolved
 /// relative to the configuration file) as `check rules` does, with problems indented by five spaces. A
 /// configuration that does not parse, or names a rule file that does not exist, prints `  FAILED: <error>`
-/// on standard error and its rule files are not checked. Exit codes are those of ``CheckRulesCommand``.
+/// on standard error and its rule files are not checked; file discovery patterns that match nothing are
+/// `  WARNING:` lines. Exit codes are those of ``CheckRulesCommand``.
 /// Fields Prometheus has and Tocsin does not support fail with `... is not supported by Tocsin`.
 public struct CheckConfigCommand: Sendable {
     /// The flags this subcommand accepts.
@@ -40,16 +41,19 @@ public struct CheckConfigCommand: Sendable {
         var report = RuleCheckReport(output: lint.warnings)
         for file in files {
             report.output += "Checking \(file)\n"
-            let ruleFiles: [String]
+            let referenced: PrometheusConfiguration.ReferencedFiles
             do {
                 let configuration = try PrometheusConfiguration.load(fileAt: file)
-                ruleFiles = isSyntaxOnly ? [] : try configuration.checkedRuleFiles()
+                referenced =
+                    isSyntaxOnly ? .init(ruleFiles: [], warnings: []) : try configuration.referencedFiles()
             } catch {
                 report.hasErrors = true
                 report.error += "  FAILED: \(error)\n"
                 report.output += "\n"
                 continue
             }
+            report.output += referenced.warnings.map { "  WARNING: \($0)\n" }.joined()
+            let ruleFiles = referenced.ruleFiles
             if !ruleFiles.isEmpty { report.output += "  SUCCESS: \(ruleFiles.count) rule files found\n" }
             report.output += " SUCCESS: \(file) is valid prometheus config file syntax\n\n"
             for ruleFile in ruleFiles { report.checkRuleFile(ruleFile, lint: lint, errorIndent: "     ") }

@@ -87,32 +87,8 @@ public struct PrometheusConfiguration: Sendable, Hashable {
         ruleFiles.flatMap(Self.globMatches)
     }
 
-    /// The rule files as `promtool check config` resolves them: like ``resolvedRuleFiles()``, but a pattern
-    /// without `*` must name an existing regular file.
-    ///
-    /// - Throws: the first literal path that matches nothing (`"rules.yml" does not point to an existing file`)
-    ///   or is not a regular file (`error checking rule file "dir": is a directory`).
-    public func checkedRuleFiles() throws(RuleFilePathError) -> [String] {
-        var files: [String] = []
-        for pattern in ruleFiles {
-            let matches = Self.globMatches(pattern)
-            if !pattern.contains("*") {
-                guard let first = matches.first else {
-                    throw RuleFilePathError(message: "\(GoString.quoted(pattern)) does not point to an existing file")
-                }
-                var status = stat()
-                if stat(first, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-                    throw RuleFilePathError(
-                        message: "error checking rule file \(GoString.quoted(first)): \(first) is a directory")
-                }
-            }
-            files += matches
-        }
-        return files
-    }
-
     /// The paths `pattern` matches now, sorted, as Go's `filepath.Glob` (none when nothing matches).
-    private static func globMatches(_ pattern: String) -> [String] {
+    static func globMatches(_ pattern: String) -> [String] {
         var matches = glob_t()
         defer { globfree(&matches) }
         guard glob(pattern, 0, nil, &matches) == 0 else { return [] }
@@ -120,15 +96,6 @@ public struct PrometheusConfiguration: Sendable, Hashable {
             matches.gl_pathv[index].map { String(cString: $0) }
         }
     }
-}
-
-/// A rule file path in a configuration that names no usable file.
-public struct RuleFilePathError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What is wrong, worded as promtool words it.
-    public var message: String
-
-    /// `message`.
-    public var description: String { message }
 }
 
 /// Prometheus's rule and discovery file patterns (`^[^*]*(\*[^/]*)?$`): a `*` only in the last path element.

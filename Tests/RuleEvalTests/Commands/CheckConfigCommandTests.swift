@@ -85,4 +85,42 @@ import Testing
         #expect(result.exitCode == 1)
         #expect(result.error == "  FAILED: prometheus.yml:1:1: field remote_write is not supported by Tocsin\n")
     }
+
+    @Test func fileDiscoveryFilesAreReadAndMissingOnesWarnedAbout() throws {
+        let directory = try ScratchDirectory([
+            "prometheus.yml": """
+            scrape_configs:
+              - job_name: node
+                file_sd_configs:
+                  - files: [targets/*.json, nothere.yml]
+            """,
+            "broken.yml": "scrape_configs:\n  - job_name: a\n    file_sd_configs:\n      - files: [targets/bad.yml]\n",
+            "targets/a.json": #"[{"targets": ["localhost:9100"], "labels": {"env": "prod"}}]"#,
+            "targets/bad.yml": "- targets: [x]\n  lables: {}\n",
+        ])
+        #expect(
+            directory.check(["config"], files: ["prometheus.yml"])
+                == CommandResult(
+                    exitCode: 0,
+                    output: """
+                        Checking prometheus.yml
+                          WARNING: file "nothere.yml" for file_sd in scrape job "node" does not exist
+                         SUCCESS: prometheus.yml is valid prometheus config file syntax
+
+
+                        """))
+        let broken = directory.check(["config"], files: ["broken.yml"])
+        #expect(broken.exitCode == 1)
+        #expect(broken.error.hasPrefix("  FAILED: checking SD file \"targets/bad.yml\": "))
+    }
+
+    @Test func aMissingCredentialsFileFailsTheConfiguration() throws {
+        let directory = try ScratchDirectory([
+            "prometheus.yml": "scrape_configs:\n  - job_name: a\n    authorization:\n      credentials_file: token\n"
+        ])
+        #expect(
+            directory.check(["config"], files: ["prometheus.yml"]).error
+                == "  FAILED: error checking authorization credentials or bearer token file \"token\": "
+                + "stat token: no such file or directory\n")
+    }
 }
