@@ -5,7 +5,8 @@ import Testing
 
 /// `check rules` and `check config` against the real `promtool` (Debian's 2.42) on the corpus in `Files/`
 /// (written by `scripts/generate-check-corpus.py`): every file in `rules/` and `config/` must get promtool's
-/// exit code. The other folders hold the deliberate differences, each with its own expectation:
+/// exit code and standard output (`Checking`, `SUCCESS`, `WARNING` lines; the error texts on standard error
+/// are Tocsin's own, with positions). The other folders hold the deliberate differences, each with its own expectation:
 ///
 /// - `unsupported/`: valid Prometheus configurations (promtool exits 0) using fields Tocsin does not implement;
 ///   Tocsin exits 1 with `field X is not supported by Tocsin`.
@@ -30,10 +31,15 @@ import Testing
         RuleEvalCommandLine.run(["check", kind, path], readInput: { [] })
     }
 
+    /// What promtool does with one file.
+    static func promtoolResult(_ kind: String, _ path: String) throws -> ProcessResult {
+        let promtool = try #require(Peers.path(of: "promtool"), "promtool is not installed")
+        return try ProcessRunner.run(promtool, ["check", kind, path], timeout: 30)
+    }
+
     /// promtool's exit code for one file.
     static func promtool(_ kind: String, _ path: String) throws -> Int32 {
-        let promtool = try #require(Peers.path(of: "promtool"), "promtool is not installed")
-        return try ProcessRunner.run(promtool, ["check", kind, path], timeout: 30).status
+        try promtoolResult(kind, path).status
     }
 
     @Test(
@@ -44,11 +50,14 @@ import Testing
         #expect(files.count >= minimumFiles)
         var disagreements: [String] = []
         for file in files {
-            let expected = try Self.promtool(kind, file)
+            let expected = try Self.promtoolResult(kind, file)
             let result = Self.ours(kind, file)
-            if result.exitCode != expected {
+            if result.exitCode != expected.status {
                 disagreements.append(
-                    "\(file): promtool exited \(expected), we exited \(result.exitCode): \(result.error)")
+                    "\(file): promtool exited \(expected.status), we exited \(result.exitCode): \(result.error)")
+            } else if result.output != expected.standardOutput {
+                disagreements.append(
+                    "\(file): promtool printed\n\(expected.standardOutput)we printed\n\(result.output)")
             }
         }
         #expect(
