@@ -14,10 +14,17 @@ public enum Paths {
         preconditionFailure("Package.swift not found above \(#filePath)")
     }()
 
-    /// `../shared/conformance` beside the package root.
-    public static var conformance: URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
-    }
+    /// The nearest `shared/conformance` above the package root: `../shared/conformance` for the main checkout,
+    /// a level higher for a git worktree under `wt/`.
+    public static let conformance: URL = {
+        var directory = packageRoot.deletingLastPathComponent()
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("shared/conformance")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance")
+    }()
 
     /// The folder holding the built executables: `$TOCSIN_BIN_DIR`, else `.build/debug`.
     public static var binaries: URL {

@@ -8,6 +8,7 @@ public enum RuleEvalCommandLine {
         if arguments == ["--version"] {
             return CommandResult(exitCode: ExitCode.success, output: RuleEvalVersion.banner + "\n")
         }
+        if let result = runFileCheck(arguments) { return result }
         guard arguments.count >= 2, arguments[0] == "check", arguments[1] == "metrics" else {
             return CommandResult(exitCode: ExitCode.usage, error: usage)
         }
@@ -26,6 +27,10 @@ public enum RuleEvalCommandLine {
         Commands:
           check metrics [--content-type=TYPE] [--format=text|json]
               Lint exposition text read from standard input, as promtool check metrics does.
+          check config [--lint=duplicate-rules|all|none] [--lint-fatal] [--syntax-only] FILE...
+              Check Prometheus configuration files and the rule files they name, as promtool does.
+          check rules [--lint=duplicate-rules|all|none] [--lint-fatal] FILE...
+              Check rule files, as promtool check rules does.
 
         """
 }

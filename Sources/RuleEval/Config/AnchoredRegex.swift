@@ -1,42 +1,50 @@
 /// A regular expression matched against whole strings, as Prometheus compiles relabeling regexes
-/// (`^(?:pattern)$`).
+/// (`^(?:pattern)$`, so `.` does not match a line feed), with RE2 syntax and semantics.
 ///
-/// This is the one place Tocsin compiles configuration regexes, so the engine can be replaced (Prometheus uses
-/// RE2 syntax). It currently uses Swift `Regex` with Unicode-scalar matching and ASCII-only `\d \w \s`, which
-/// agrees with RE2 on the syntax configurations use (classes, `[[:alpha:]]`, `(?i)`, `(?P<name>...)`,
-/// `\Q...\E`); RE2's `\pL`-style Unicode classes are not supported.
-public struct AnchoredRegex: @unchecked Sendable, Hashable, CustomStringConvertible {
-    // @unchecked: Regex is immutable once built; its lazily compiled program is published atomically.
+/// The pattern goes through the shared RE2 layer (``RE2Regex``'s translator), which rejects what RE2 rejects
+/// (backreferences, lookarounds...) with Go's messages and translates the rest to an equivalent Swift `Regex`
+/// whose capture groups are kept for `replace` and `labelmap`.
+public struct AnchoredRegex: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written, without the added anchors.
     public let pattern: String
     private let engine: Engine
 
-    private enum Engine {
+    private enum Engine: Sendable {
         /// `(.*)`, the relabeling default, matched without a regex engine: any text without a line feed.
         case wholeLine
-        case compiled(Regex<AnyRegexOutput>)
+        case compiled(CapturingRegex)
     }
 
     /// Compiles `pattern` anchored at both ends.
+    ///
+    /// - Throws: `error parsing regexp: <RE2's message>` for a pattern RE2 rejects.
     public init(_ pattern: String) throws(AnchoredRegexError) {
         self.pattern = pattern
         if pattern == "(.*)" {
             engine = .wholeLine
             return
         }
+        var translator = RE2Translator("^(?-s:" + pattern + ")$", keepsCaptureGroups: true)
+        let translated: (pattern: String, matchesEmpty: Bool)
         do {
-            engine = .compiled(
-                try Regex("^(?:" + pattern + ")$").matchingSemantics(.unicodeScalar).asciiOnlyCharacterClasses())
+            translated = try translator.translate()
         } catch {
-            throw AnchoredRegexError(message: "error parsing regexp: \(error): `\(pattern)`")
+            // Prometheus compiles `^(?:pattern)$`; the wrapper spells out the `.` flag it leaves off.
+            let message = error.message.replacing("^(?-s:", with: "^(?:")
+            throw AnchoredRegexError(message: "error parsing regexp: \(message)")
         }
+        guard let compiled = CapturingRegex(translated.pattern, matchesEmpty: translated.matchesEmpty) else {
+            throw AnchoredRegexError(
+                message: "error parsing regexp: pattern cannot be expressed in Swift's regex engine: `\(pattern)`")
+        }
+        engine = .compiled(compiled)
     }
 
     /// Whether the whole of `text` matches.
     public func matches(_ text: String) -> Bool {
         switch engine {
         case .wholeLine: !text.utf8.contains(UInt8(ascii: "\n"))
-        case .compiled(let regex): (try? regex.firstMatch(in: text)) != nil
+        case .compiled(let regex): regex.matches(text)
         }
     }
 
@@ -46,8 +54,7 @@ public struct AnchoredRegex: @unchecked Sendable, Hashable, CustomStringConverti
         case .wholeLine:
             return matches(text) ? Match(groups: [(nil, text[...]), (nil, text[...])]) : nil
         case .compiled(let regex):
-            guard let match = try? regex.firstMatch(in: text) else { return nil }
-            return Match(groups: match.output.map { ($0.name, $0.substring) })
+            return regex.match(text).map { Match(groups: $0) }
         }
     }
 
@@ -122,6 +129,33 @@ public struct AnchoredRegex: @unchecked Sendable, Hashable, CustomStringConverti
             }
             return groups.first(where: { $0.name == reference })?.value
         }
+    }
+}
+
+/// The Swift `Regex` an RE2 pattern was translated to, with its capture groups.
+///
+/// `@unchecked Sendable`: `Regex` is not declared `Sendable`, but it is never mutated after `init` and its compiled
+/// program is created lazily with an atomic store, so matching from several threads is safe.
+private final class CapturingRegex: @unchecked Sendable {
+    private let regex: Regex<AnyRegexOutput>
+    /// Whether the empty string matches, known from the pattern's structure (no backtracking needed).
+    private let matchesEmpty: Bool
+
+    init?(_ pattern: String, matchesEmpty: Bool) {
+        self.matchesEmpty = matchesEmpty
+        guard let regex = try? Regex(pattern) else { return nil }
+        self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters().wordBoundaryKind(.simple)
+    }
+
+    func matches(_ text: String) -> Bool {
+        if text.isEmpty { return matchesEmpty }
+        return (try? regex.wholeMatch(in: text)) != nil
+    }
+
+    /// The groups of the whole match (group 0 first), or `nil`.
+    func match(_ text: String) -> [(name: String?, value: Substring?)]? {
+        guard let match = try? regex.wholeMatch(in: text) else { return nil }
+        return match.output.map { ($0.name, $0.substring) }
     }
 }
 

@@ -84,16 +84,17 @@ public struct PrometheusConfiguration: Sendable, Hashable {
     /// The rule files the patterns match now, each pattern's matches sorted, as Prometheus expands them with
     /// `filepath.Glob` (a pattern matching nothing contributes nothing).
     public func resolvedRuleFiles() -> [String] {
-        var files: [String] = []
-        for pattern in ruleFiles {
-            var matches = glob_t()
-            defer { globfree(&matches) }
-            guard glob(pattern, 0, nil, &matches) == 0 else { continue }
-            for index in 0..<Int(matches.gl_pathc) {
-                if let path = matches.gl_pathv[index] { files.append(String(cString: path)) }
-            }
+        ruleFiles.flatMap(Self.globMatches)
+    }
+
+    /// The paths `pattern` matches now, sorted, as Go's `filepath.Glob` (none when nothing matches).
+    static func globMatches(_ pattern: String) -> [String] {
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard glob(pattern, 0, nil, &matches) == 0 else { return [] }
+        return (0..<Int(matches.gl_pathc)).compactMap { index in
+            matches.gl_pathv[index].map { String(cString: $0) }
         }
-        return files
     }
 }
 

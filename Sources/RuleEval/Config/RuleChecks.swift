@@ -20,4 +20,25 @@ public struct RuleChecks: Sendable {
 
     /// No PromQL or template checks (every expression and template is taken as valid).
     public static let none = RuleChecks(parseExpression: { _ in nil }, parseTemplate: { _, _ in nil })
+
+    /// The checks `promtool check rules` makes: expressions with Tocsin's PromQL parser (`1:7: parse error:
+    /// unclosed left parenthesis`), alert labels and annotations with its Go template parser
+    /// (`template: __alert_X:1: unexpected {{end}}`).
+    public static let promtool = RuleChecks(
+        parseExpression: { expression in
+            do throws(PromQLError) {
+                _ = try PromQLParser.parse(expression)
+                return nil
+            } catch {
+                return error.description
+            }
+        },
+        parseTemplate: { template, alertName in
+            do throws(TemplateError) {
+                _ = try AlertTemplate.parse(template, name: alertName)
+                return nil
+            } catch {
+                return error.description
+            }
+        })
 }

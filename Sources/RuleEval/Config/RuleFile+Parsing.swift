@@ -42,7 +42,8 @@ extension RuleFile {
     private static func decode(_ root: YAMLNode, with decoder: YAMLDecoder) throws(YAMLError) -> RuleFile {
         let fields = try decoder.fields(of: root, type: "rulefmt.RuleGroups", known: ["groups"])
         var file = RuleFile()
-        for node in try fields["groups"].map(decoder.sequence) ?? [] {
+        // A null list entry (`-` alone) decodes to nothing, as promtool 2.42 skips it.
+        for node in try fields["groups"].map(decoder.sequence) ?? [] where !node.isNull {
             file.groups.append(try decodeGroup(node, with: decoder))
         }
         return file
@@ -58,7 +59,7 @@ extension RuleFile {
         if let value = fields["query_offset"] { group.queryOffset = try decoder.duration(value) }
         if let value = fields["limit"] { group.limit = try decoder.int(value) }
         if let value = fields["labels"] { group.labels = try decoder.stringMap(value) }
-        for rule in try fields["rules"].map(decoder.sequence) ?? [] {
+        for rule in try fields["rules"].map(decoder.sequence) ?? [] where !rule.isNull {
             group.rules.append(try decodeRule(rule, with: decoder))
         }
         return group

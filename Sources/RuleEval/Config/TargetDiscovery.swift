@@ -60,22 +60,8 @@ struct TargetDiscovery: Sendable, Hashable {
         var discovery = TargetDiscovery()
         if let node = fields["static_configs"] {
             for item in try decoder.sequence(node) {
-                let group = try decoder.fields(of: item, type: "targetgroup.Group", known: ["targets", "labels"])
-                var config = StaticConfiguration()
-                if let targets = group["targets"] {
-                    for target in try decoder.sequence(targets) {
-                        let address = try decoder.string(target)
-                        if checkTargets && address.contains("/") {
-                            throw decoder.error(
-                                "\(GoString.quoted(address)) is not a valid hostname", at: target.position)
-                        }
-                        config.targets.append(address)
-                    }
-                }
-                if let labels = group["labels"] {
-                    config.labels = try decodeLabels(labels, with: decoder, names: names)
-                }
-                discovery.staticConfigs.append(config)
+                discovery.staticConfigs.append(
+                    try decodeTargetGroup(item, with: decoder, names: names, checkTargets: checkTargets))
             }
         }
         if let node = fields["file_sd_configs"] {
@@ -100,6 +86,51 @@ struct TargetDiscovery: Sendable, Hashable {
             }
         }
         return discovery
+    }
+}
+
+extension TargetDiscovery {
+    /// Reads one target group (`targets` and `labels`); with `checkTargets`, a target containing `/` is an error
+    /// as in `static_configs`.
+    static func decodeTargetGroup(
+        _ item: YAMLNode, with decoder: YAMLDecoder, names: NameValidationScheme, checkTargets: Bool
+    ) throws(YAMLError) -> StaticConfiguration {
+        let group = try decoder.fields(of: item, type: "targetgroup.Group", known: ["targets", "labels"])
+        var config = StaticConfiguration()
+        if let targets = group["targets"] {
+            for target in try decoder.sequence(targets) {
+                let address = try decoder.string(target)
+                if checkTargets && address.contains("/") {
+                    throw decoder.error("\(GoString.quoted(address)) is not a valid hostname", at: target.position)
+                }
+                config.targets.append(address)
+            }
+        }
+        if let labels = group["labels"] {
+            config.labels = try decodeLabels(labels, with: decoder, names: names)
+        }
+        return config
+    }
+
+    /// Reads a file discovery file: a list of target groups, in YAML or (for `.json` files) JSON, which is read
+    /// as YAML flow syntax.
+    ///
+    /// - Throws: a ``YAMLError`` for a file that cannot be read, does not parse or holds an invalid group
+    ///   (an empty entry is `nil target group item found (index N)`, an empty JSON file is an error).
+    static func loadTargetGroups(fileAt path: String, names: NameValidationScheme = .utf8)
+        throws(YAMLError) -> [StaticConfiguration]
+    {
+        let root = try YAMLParser.parse(try readFile(atPath: path), fileName: path)
+        let decoder = YAMLDecoder(fileName: path)
+        if root.isNull && path.lowercased().hasSuffix(".json") {
+            throw decoder.error("unexpected end of JSON input", at: root.position)
+        }
+        var groups: [StaticConfiguration] = []
+        for (index, item) in try decoder.sequence(root).enumerated() {
+            if item.isNull { throw decoder.error("nil target group item found (index \(index))", at: item.position) }
+            groups.append(try decodeTargetGroup(item, with: decoder, names: names, checkTargets: false))
+        }
+        return groups
     }
 }
 

@@ -1,16 +1,16 @@
 /// A regular expression that must match a whole string, as Alertmanager compiles matcher regexes
-/// (`^(?:pattern)$`). The single place where Notify touches a regex engine, so the shared RE2 layer can replace it.
-struct MatcherRegex: @unchecked Sendable {
-    // @unchecked: `Regex` is an immutable value after construction and only ever read here.
-    private let regex: Regex<AnyRegexOutput>
+/// (`^(?:pattern)$`, so `.` does not match a line feed), with RE2 syntax and semantics from the shared
+/// ``RE2Regex``.
+struct MatcherRegex: Sendable {
+    private let regex: RE2Regex
 
-    /// Compiles `pattern`; throws when it is not a valid regular expression.
+    /// Compiles `pattern`; throws when RE2 rejects it.
     init(_ pattern: String) throws {
-        self.regex = try Regex("(?:" + pattern + ")").matchingSemantics(.unicodeScalar)
+        regex = try RE2Regex("^(?-s:" + pattern + ")$")
     }
 
     /// Whether the whole of `text` matches.
     func matches(_ text: String) -> Bool {
-        (try? regex.wholeMatch(in: text)) != nil
+        regex.matches(text)
     }
 }

@@ -8,6 +8,9 @@
 struct RE2Translator {
     private let scalars: [Unicode.Scalar]
     private let pattern: String
+    /// Whether capture groups stay capturing (`(`, `(?<name>`) so a match can report them; otherwise every group
+    /// is emitted as `(?:`.
+    private let keepsCaptureGroups: Bool
     private var position = 0
     private var output = ""
     private var depth = 0
@@ -28,8 +31,9 @@ struct RE2Translator {
     private static let maximumDepth = 200
     private static let maximumRepeat = 1000
 
-    init(_ pattern: String) {
+    init(_ pattern: String, keepsCaptureGroups: Bool = false) {
         self.pattern = pattern
+        self.keepsCaptureGroups = keepsCaptureGroups
         scalars = Array(pattern.unicodeScalars)
     }
 
@@ -130,6 +134,7 @@ struct RE2Translator {
         defer { depth -= 1 }
         if depth > Self.maximumDepth { throw failure("expression nests too deeply", pattern) }
         var groupFlags = flags.last ?? Flags()
+        var opening = keepsCaptureGroups ? "(" : "(?:"
         if current == "?" {
             let flagStart = position - 1
             position += 1
@@ -151,6 +156,7 @@ struct RE2Translator {
                     })
                 else { throw failure("invalid named capture", text(from: flagStart, to: position + 1)) }
                 position += 1
+                if keepsCaptureGroups { opening = "(?<\(name)>" }
             } else {
                 var negate = false
                 var sawFlag = false
@@ -173,6 +179,7 @@ struct RE2Translator {
                             flags[flags.count - 1] = groupFlags
                             return nil
                         }
+                        opening = "(?:"
                         break flags
                     default:
                         throw failure("invalid or unsupported Perl syntax", text(from: flagStart, to: position))
@@ -180,7 +187,7 @@ struct RE2Translator {
                 }
             }
         }
-        output += "(?:"
+        output += opening
         flags.append(groupFlags)
         let inner = try parseAlternation()
         flags.removeLast()
