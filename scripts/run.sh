@@ -4,8 +4,9 @@
 #
 #   scripts/run.sh [--exporter-address=127.0.0.1:9813]
 #
-# Today this starts tocsin-exporter and lints its live output with tocsin-ruleeval check metrics; the evaluator
-# service (scraping monitoring/prometheus.yml, evaluating monitoring/alert_rules.yml) joins here when it lands.
+# Today this checks the shipped monitoring/ files with tocsin-ruleeval check config, starts tocsin-exporter and
+# lints its live output with tocsin-ruleeval check metrics; the evaluator service (scraping
+# monitoring/prometheus.yml, evaluating monitoring/alert_rules.yml) joins here when it lands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exporter_address=127.0.0.1:9813
@@ -27,6 +28,9 @@ stop() {
 }
 trap stop EXIT
 trap 'exit 0' INT TERM
+
+echo "== tocsin-ruleeval check config monitoring/prometheus.yml (and the rule files it names)"
+"$bin/tocsin-ruleeval" check config monitoring/prometheus.yml
 
 "$bin/tocsin-exporter" --web.listen-address="$exporter_address" --web.drain-delay=0s &
 pids+=($!)
