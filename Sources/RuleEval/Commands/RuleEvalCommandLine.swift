@@ -8,6 +8,15 @@ public enum RuleEvalCommandLine {
         if arguments == ["--version"] {
             return CommandResult(exitCode: ExitCode.success, output: RuleEvalVersion.banner + "\n")
         }
+        // test rules
+        if arguments.count >= 2, arguments[0] == "test", arguments[1] == "rules" {
+            do {
+                let flags = try FlagParser(TestRulesCommand.flags).parse(Array(arguments.dropFirst(2)))
+                return try TestRulesCommand(flags: flags).run()
+            } catch {
+                return CommandResult(exitCode: ExitCode.usage, error: "tocsin-ruleeval: error: \(error)\n")
+            }
+        }
         guard arguments.count >= 2, arguments[0] == "check", arguments[1] == "metrics" else {
             return CommandResult(exitCode: ExitCode.usage, error: usage)
         }
@@ -26,6 +35,8 @@ public enum RuleEvalCommandLine {
         Commands:
           check metrics [--content-type=TYPE] [--format=text|json]
               Lint exposition text read from standard input, as promtool check metrics does.
+          test rules FILE... [--run=REGEX]
+              Run rule unit-test files, as promtool test rules does.
 
         """
 }

@@ -1,0 +1,93 @@
+import Glibc
+import PromText
+
+/// Runs promtool rule unit-test files (`promtool test rules`): loads the input series, evaluates the rule groups
+/// at every evaluation interval up to the last test time, compares the firing alerts and expression results,
+/// and reports in promtool's words.
+public struct RuleTestRunner: Sendable {
+    /// Only test groups whose name matches (unanchored) are run; nil runs all.
+    public var runPattern: String?
+
+    /// Creates a runner.
+    public init(runPattern: String? = nil) {
+        self.runPattern = runPattern
+    }
+
+    /// The outcome of one file: what promtool prints to standard output and standard error, and whether it passed.
+    public struct FileResult: Sendable {
+        /// Standard output: `Unit Testing:  FILE`, then `  SUCCESS` or an empty line.
+        public var output: String
+        /// Standard error: the `  FAILED:` block.
+        public var error: String
+        /// The failures, each as promtool prints it.
+        public var failures: [String]
+        /// Whether every test group passed.
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    /// Runs one test file.
+    public func run(fileAt path: String) -> FileResult {
+        let failures = testFailures(fileAt: path)
+        var output = "Unit Testing:  \(path)\n"
+        var error = ""
+        if failures.isEmpty {
+            output += "  SUCCESS\n"
+        } else {
+            error += "  FAILED:\n"
+            for failure in failures {
+                error += failure + "\n"
+                output += "\n"
+            }
+        }
+        output += "\n"
+        return FileResult(output: output, error: error, failures: failures)
+    }
+
+    /// The failures of every selected test group in the file at `path`.
+    public func testFailures(fileAt path: String) -> [String] {
+        let file: RuleTestFile
+        do {
+            let bytes = try readFile(atPath: path)
+            file = try RuleTestFile.parse(String(decoding: bytes, as: UTF8.self), fileName: path)
+        } catch {
+            return ["\(error)"]
+        }
+        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+        var groups: [RuleFile.Group] = []
+        for pattern in file.ruleFiles {
+            let resolved = pattern.hasPrefix("/") ? pattern : directory + "/" + pattern
+            for rulePath in Self.glob(resolved) {
+                do {
+                    groups += try RuleFile.load(fileAt: rulePath).groups
+                } catch {
+                    return ["\(error)"]
+                }
+            }
+        }
+        if !file.groupEvaluationOrder.isEmpty {
+            let rank = Dictionary(
+                file.groupEvaluationOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            groups = groups.enumerated().sorted {
+                (rank[$0.element.name] ?? Int.max, $0.offset) < (rank[$1.element.name] ?? Int.max, $1.offset)
+            }.map(\.element)
+        }
+        let matcher = runPattern.flatMap { GoRegex($0) }
+        var failures: [String] = []
+        for (index, test) in file.tests.enumerated() {
+            if let matcher, !matcher.matches(test.name) { continue }
+            _ = index
+            var run = TestGroupRun(file: file, test: test, groups: groups)
+            failures += run.run()
+        }
+        return failures
+    }
+
+    private static func glob(_ pattern: String) -> [String] {
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard Glibc.glob(pattern, 0, nil, &matches) == 0 else { return [] }
+        return (0..<Int(matches.gl_pathc)).compactMap { index in
+            matches.gl_pathv[index].map { String(cString: $0) }
+        }
+    }
+}
