@@ -35,3 +35,13 @@ extension Labels {
         "{" + pairs.map { $0.name + "=" + goQuoted($0.value) }.joined(separator: ", ") + "}"
     }
 }
+
+extension VectorSelector {
+    /// The matchers the store is asked with: the written ones plus `__name__="name"` for a leading metric name.
+    var storeMatchers: [LabelMatcher] {
+        guard let name, let nameMatcher = try? LabelMatcher(name: Labels.metricName, type: .equal, value: name) else {
+            return matchers
+        }
+        return [nameMatcher] + matchers
+    }
+}

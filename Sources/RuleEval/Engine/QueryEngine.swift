@@ -133,7 +133,7 @@ struct Evaluator {
         let reference = referenceTime(
             at: selector.at, offset: selector.offsetMilliseconds, evaluationTime: time)
         return engine.store.select(
-            selector.matchers, after: reference - engine.lookbackDelta, through: reference
+            selector.storeMatchers, after: reference - engine.lookbackDelta, through: reference
         ).compactMap { series in
             guard let value = series.values.last, let timestamp = series.timestamps.last,
                 !StaleMarker.isStale(value)
@@ -147,7 +147,7 @@ struct Evaluator {
         let reference = referenceTime(
             at: selector.selector.at, offset: selector.selector.offsetMilliseconds, evaluationTime: time)
         let start = reference - selector.rangeMilliseconds
-        let series = engine.store.select(selector.selector.matchers, after: start, through: reference).compactMap {
+        let series = engine.store.select(selector.selector.storeMatchers, after: start, through: reference).compactMap {
             selected -> RangeSeries? in
             var timestamps: [Int64] = []
             var values: [Double] = []

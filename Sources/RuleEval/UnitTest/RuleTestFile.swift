@@ -203,7 +203,7 @@ public struct RuleTestFile: Sendable {
             throw EvaluationError("expected a label set, found \(goQuoted(text))")
         }
         var labels = Labels()
-        for matcher in selector.matchers {
+        for matcher in selector.storeMatchers {
             guard matcher.type == .equal else { throw EvaluationError("expected a label set, found \(goQuoted(text))") }
             labels = labels.setting(matcher.name, to: matcher.value)
         }
