@@ -105,7 +105,7 @@ extension Evaluator {
         }
     }
 
-    /// The labels `absent` gives its result: the selector's equality matchers, except names matched twice.
+    /// The labels `absent` gives its result: the selector's equality matchers, except names matched more than once.
     private static func absentLabels(_ expression: Expression) -> Labels {
         let matchers: [LabelMatcher]
         switch expression {
@@ -115,15 +115,11 @@ extension Evaluator {
         default: return Labels()
         }
         var labels = Labels()
-        var repeated = Set<String>()
-        for matcher in matchers where matcher.name != Labels.metricName && matcher.type == .equal {
-            if labels[matcher.name] != nil {
-                repeated.insert(matcher.name)
-            } else {
-                labels = labels.setting(matcher.name, to: matcher.value)
-            }
+        for matcher in matchers where matcher.name != Labels.metricName {
+            let isNew = matcher.type == .equal && labels[matcher.name] == nil
+            labels = labels.setting(matcher.name, to: isNew ? matcher.value : "")
         }
-        return labels.removing(repeated)
+        return labels
     }
 
     private func evaluateRangeFunction(_ call: Call, _ transform: RangeFunctions.Transform, at time: Int64)
