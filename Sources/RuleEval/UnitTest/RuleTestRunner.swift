@@ -8,9 +8,13 @@ public struct RuleTestRunner: Sendable {
     /// Only test groups whose name matches (unanchored) are run; nil runs all.
     public var runPattern: String?
 
+    /// When set, overrides each file's `fuzzy_compare`.
+    public var fuzzyCompare: Bool?
+
     /// Creates a runner.
-    public init(runPattern: String? = nil) {
+    public init(runPattern: String? = nil, fuzzyCompare: Bool? = nil) {
         self.runPattern = runPattern
+        self.fuzzyCompare = fuzzyCompare
     }
 
     /// The outcome of one file: what promtool prints to standard output and standard error, and whether it passed.
@@ -20,7 +24,7 @@ public struct RuleTestRunner: Sendable {
         /// Standard error: the `  FAILED:` block.
         public var error: String
         /// The failures, each as promtool prints it.
-        public var failures: [String]
+        public var failures: [RuleTestFailure]
         /// Whether every test group passed.
         public var passed: Bool { failures.isEmpty }
     }
@@ -35,7 +39,7 @@ public struct RuleTestRunner: Sendable {
         } else {
             error += "  FAILED:\n"
             for failure in failures {
-                error += failure + "\n"
+                error += failure.message + "\n"
                 output += "\n"
             }
         }
@@ -44,13 +48,13 @@ public struct RuleTestRunner: Sendable {
     }
 
     /// The failures of every selected test group in the file at `path`.
-    public func testFailures(fileAt path: String) -> [String] {
+    public func testFailures(fileAt path: String) -> [RuleTestFailure] {
         let file: RuleTestFile
         do {
             let bytes = try readFile(atPath: path)
             file = try RuleTestFile.parse(String(decoding: bytes, as: UTF8.self), fileName: path)
         } catch {
-            return ["\(error)"]
+            return [RuleTestFailure(message: "\(error)")]
         }
         let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
         var groups: [RuleFile.Group] = []
@@ -60,7 +64,7 @@ public struct RuleTestRunner: Sendable {
                 do {
                     groups += try RuleFile.load(fileAt: rulePath).groups
                 } catch {
-                    return ["\(error)"]
+                    return [RuleTestFailure(message: "\(error)")]
                 }
             }
         }
@@ -72,11 +76,12 @@ public struct RuleTestRunner: Sendable {
             }.map(\.element)
         }
         let matcher = runPattern.flatMap { GoRegex($0) }
-        var failures: [String] = []
+        var failures: [RuleTestFailure] = []
         for (index, test) in file.tests.enumerated() {
             if let matcher, !matcher.matches(test.name) { continue }
-            _ = index
-            var run = TestGroupRun(file: file, test: test, groups: groups)
+            var run = TestGroupRun(
+                file: file, test: test, testIndex: index, groups: groups,
+                fuzzyCompare: fuzzyCompare ?? file.fuzzyCompare)
             failures += run.run()
         }
         return failures

@@ -4,9 +4,11 @@ import PromText
 struct TestGroupRun {
     let file: RuleTestFile
     let test: RuleTestFile.TestGroup
+    let testIndex: Int
     let groups: [RuleFile.Group]
+    let fuzzyCompare: Bool
 
-    mutating func run() -> [String] {
+    mutating func run() -> [RuleTestFailure] {
         let namePrefix = test.name.isEmpty ? "" : "    name: \(test.name),\n"
         let interval = file.evaluationInterval
         let maximumTime = (test.alertTests.map(\.evaluationTime) + test.expressionTests.map(\.evaluationTime)).max() ?? 0
@@ -28,18 +30,20 @@ struct TestGroupRun {
                     try RuleGroupEvaluator(
                         group: group, externalLabels: test.externalLabels, externalURL: test.externalURL))
             } catch {
-                return ["    rule group: \(group.name), err: \(error.message)"]
+                return [RuleTestFailure(testIndex: testIndex, message: "    rule group: \(group.name), err: \(error.message)")]
             }
         }
-        var failures: [String] = []
+        var failures: [RuleTestFailure] = []
         let alertTests = test.alertTests.sorted { $0.evaluationTime < $1.evaluationTime }
         var nextAlertTest = 0
         var tick: Int64 = 0
         while tick <= maximumTime {
-            var errors: [String] = []
+            var errors: [RuleTestFailure] = []
             for index in evaluators.indices {
                 errors += evaluators[index].evaluate(at: tick, engine: engine).map {
-                    "    rule: \($0.rule), time: \(Self.goDuration(tick)), err: \($0.message)"
+                    RuleTestFailure(
+                        testIndex: testIndex,
+                        message: "    rule: \($0.rule), time: \(Self.goDuration(tick)), err: \($0.message)")
                 }
             }
             if !errors.isEmpty { return errors }
@@ -47,14 +51,14 @@ struct TestGroupRun {
                 let alertTest = alertTests[nextAlertTest]
                 nextAlertTest += 1
                 if let failure = compareAlerts(alertTest, evaluators, namePrefix: namePrefix) {
-                    failures.append(failure)
+                    failures.append(RuleTestFailure(testIndex: testIndex, message: failure))
                 }
             }
             tick += interval
         }
-        for expressionTest in test.expressionTests {
+        for (index, expressionTest) in test.expressionTests.enumerated() {
             if let failure = compareSamples(expressionTest, engine: engine, namePrefix: namePrefix) {
-                failures.append(failure)
+                failures.append(RuleTestFailure(testIndex: testIndex, expressionIndex: index, message: failure))
             }
         }
         return failures
@@ -113,7 +117,7 @@ struct TestGroupRun {
     }
 
     private func valuesEqual(_ expected: Double, _ actual: Double) -> Bool {
-        guard file.fuzzyCompare else { return expected == actual }
+        guard fuzzyCompare else { return expected == actual }
         if expected.isNaN && actual.isNaN { return true }
         if expected == actual { return true }
         let absoluteSum = abs(expected) + abs(actual)
