@@ -115,11 +115,15 @@ extension Evaluator {
         default: return Labels()
         }
         var labels = Labels()
+        var removed = Set<String>()
         for matcher in matchers where matcher.name != Labels.metricName {
-            let isNew = matcher.type == .equal && labels[matcher.name] == nil
-            labels = labels.setting(matcher.name, to: isNew ? matcher.value : "")
+            if matcher.type == .equal && labels[matcher.name] == nil {
+                labels = labels.setting(matcher.name, to: matcher.value)
+            } else {
+                removed.insert(matcher.name)
+            }
         }
-        return labels
+        return labels.removing(removed)
     }
 
     private func evaluateRangeFunction(_ call: Call, _ transform: RangeFunctions.Transform, at time: Int64)
