@@ -151,7 +151,8 @@ public struct RuleGroupEvaluator: Sendable {
         for alert in rules[index].alerts.activeAlerts {
             output.append(
                 (
-                    alert.labels.setting(Labels.metricName, to: "ALERTS").setting("alertstate", to: alert.state.rawValue),
+                    alert.labels.setting(Labels.metricName, to: "ALERTS").setting(
+                        "alertstate", to: alert.state.rawValue),
                     1
                 ))
             output.append(

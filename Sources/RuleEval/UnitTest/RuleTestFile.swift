@@ -101,7 +101,8 @@ public struct RuleTestFile: Sendable {
         }
         for series in try list(fields["input_series"], decoder) {
             let seriesFields = try decoder.fields(of: series, type: "series", known: ["series", "values"])
-            let labelText = try seriesFields["series"].map { (node) throws(YAMLError) in try decoder.string(node) } ?? ""
+            let labelText =
+                try seriesFields["series"].map { (node) throws(YAMLError) in try decoder.string(node) } ?? ""
             let labels = try labelSet(labelText, decoder, at: seriesFields["series"]?.position ?? series.position)
             let valuesText =
                 try seriesFields["values"].map { (node) throws(YAMLError) in try decoder.string(node) } ?? ""
@@ -127,7 +128,10 @@ public struct RuleTestFile: Sendable {
                 let alertFields = try decoder.fields(
                     of: alert, type: "alert", known: ["exp_labels", "exp_annotations"])
                 alertTest.expectedAlerts.append(
-                    (try stringMap(alertFields["exp_labels"], decoder), try stringMap(alertFields["exp_annotations"], decoder)))
+                    (
+                        try stringMap(alertFields["exp_labels"], decoder),
+                        try stringMap(alertFields["exp_annotations"], decoder)
+                    ))
             }
             group.alertTests.append(alertTest)
         }
@@ -142,7 +146,8 @@ public struct RuleTestFile: Sendable {
                 expectedSamples: [])
             for sample in try list(testFields["exp_samples"], decoder) {
                 let sampleFields = try decoder.fields(of: sample, type: "sample", known: ["labels", "value"])
-                let labels = try sampleFields["labels"].map { (node) throws(YAMLError) in try decoder.string(node) } ?? ""
+                let labels =
+                    try sampleFields["labels"].map { (node) throws(YAMLError) in try decoder.string(node) } ?? ""
                 let value = try sampleFields["value"].map { (node) throws(YAMLError) in try float(node, decoder) } ?? 0
                 expressionTest.expectedSamples.append((labels, value))
             }

@@ -11,7 +11,8 @@ struct TestGroupRun {
     mutating func run() -> [RuleTestFailure] {
         let namePrefix = test.name.isEmpty ? "" : "    name: \(test.name),\n"
         let interval = file.evaluationInterval
-        let maximumTime = (test.alertTests.map(\.evaluationTime) + test.expressionTests.map(\.evaluationTime)).max() ?? 0
+        let maximumTime =
+            (test.alertTests.map(\.evaluationTime) + test.expressionTests.map(\.evaluationTime)).max() ?? 0
         let lastTick = maximumTime / interval * interval
         let store = SampleStore()
         for (labels, values) in test.inputSeries {
@@ -30,7 +31,10 @@ struct TestGroupRun {
                     try RuleGroupEvaluator(
                         group: group, externalLabels: test.externalLabels, externalURL: test.externalURL))
             } catch {
-                return [RuleTestFailure(testIndex: testIndex, message: "    rule group: \(group.name), err: \(error.message)")]
+                return [
+                    RuleTestFailure(
+                        testIndex: testIndex, message: "    rule group: \(group.name), err: \(error.message)")
+                ]
             }
         }
         var failures: [RuleTestFailure] = []

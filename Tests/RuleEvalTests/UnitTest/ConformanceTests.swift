@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RuleEval
 
@@ -89,7 +89,9 @@ import TestSupport
         for (status, counts) in passedByStatus.sorted(by: { $0.key < $1.key }) {
             print("conformance promql \(status): \(counts.passed)/\(counts.total)")
         }
-        #expect(unexpected.isEmpty, "failing cases not listed in docs/conformance.md:\n\(unexpected.joined(separator: "\n"))")
+        #expect(
+            unexpected.isEmpty,
+            "failing cases not listed in docs/conformance.md:\n\(unexpected.joined(separator: "\n"))")
         #expect(stale.isEmpty, "listed cases that now pass:\n\(stale.joined(separator: "\n"))")
     }
 
@@ -117,7 +119,9 @@ import TestSupport
         }
         print("conformance ruletests: \(passed)/\(total)")
         #expect(total == 150)
-        #expect(unexpected.isEmpty, "failing cases not listed in docs/conformance.md:\n\(unexpected.joined(separator: "\n"))")
+        #expect(
+            unexpected.isEmpty,
+            "failing cases not listed in docs/conformance.md:\n\(unexpected.joined(separator: "\n"))")
         #expect(stale.isEmpty, "listed cases that now pass:\n\(stale.joined(separator: "\n"))")
     }
 }
