@@ -68,13 +68,16 @@ public struct RuleTestRunner: Sendable {
                 }
             }
         }
-        if !file.groupEvaluationOrder.isEmpty {
-            let rank = Dictionary(
-                file.groupEvaluationOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            groups = groups.enumerated().sorted {
-                (rank[$0.element.name] ?? Int.max, $0.offset) < (rank[$1.element.name] ?? Int.max, $1.offset)
-            }.map(\.element)
+        var rank: [String: Int] = [:]
+        for (index, name) in file.groupEvaluationOrder.enumerated() {
+            guard rank.updateValue(index, forKey: name) == nil else {
+                return [RuleTestFailure(message: "group name repeated in evaluation order: \(name)")]
+            }
         }
+        // promtool's partial order: groups not named in group_eval_order rank as 0.
+        groups = groups.enumerated().sorted {
+            (rank[$0.element.name] ?? 0, $0.offset) < (rank[$1.element.name] ?? 0, $1.offset)
+        }.map(\.element)
         let matcher = runPattern.flatMap { GoRegex($0) }
         var failures: [RuleTestFailure] = []
         for (index, test) in file.tests.enumerated() {

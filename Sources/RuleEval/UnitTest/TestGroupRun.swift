@@ -37,6 +37,15 @@ struct TestGroupRun {
                 ]
             }
         }
+        if let missing = test.alertTests.first(where: { $0.alertName.isEmpty }) {
+            let group = test.name.isEmpty ? "" : " (in TestGroup \(test.name))"
+            return [
+                RuleTestFailure(
+                    testIndex: testIndex,
+                    message: "an item under alert_rule_test misses required attribute alertname at eval_time "
+                        + PromQLDuration.format(milliseconds: missing.evaluationTime) + group)
+            ]
+        }
         var failures: [RuleTestFailure] = []
         let alertTests = test.alertTests.sorted { $0.evaluationTime < $1.evaluationTime }
         var nextAlertTest = 0
@@ -61,7 +70,7 @@ struct TestGroupRun {
             tick += interval
         }
         for (index, expressionTest) in test.expressionTests.enumerated() {
-            if let failure = compareSamples(expressionTest, engine: engine, namePrefix: namePrefix) {
+            if let failure = compareSamples(expressionTest, engine: engine) {
                 failures.append(RuleTestFailure(testIndex: testIndex, expressionIndex: index, message: failure))
             }
         }
@@ -87,11 +96,9 @@ struct TestGroupRun {
             + Self.indentLines(ComparedAlert.listText(got), "            ")
     }
 
-    private func compareSamples(_ expressionTest: RuleTestFile.ExpressionTest, engine: QueryEngine, namePrefix: String)
-        -> String?
-    {
+    private func compareSamples(_ expressionTest: RuleTestFile.ExpressionTest, engine: QueryEngine) -> String? {
         let header =
-            namePrefix + "    expr: \(goQuoted(expressionTest.expression)), time: "
+            "    expr: \(goQuoted(expressionTest.expression)), time: "
             + PromQLDuration.format(milliseconds: expressionTest.evaluationTime)
         var got: [(labels: Labels, value: Double)]
         do throws(EvaluationError) {

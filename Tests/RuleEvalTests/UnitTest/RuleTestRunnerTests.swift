@@ -87,7 +87,6 @@ import Testing
                               Labels:{alertname="Down", job="api", severity="page"}
                               Annotations:{summary="api is down (0)"}
                             ]
-                    name: down,
                     expr: "job:up:sum", time: 1m,
                         exp: {__name__="job:up:sum", job="api"} 2E+00
                         got: {__name__="job:up:sum", job="api"} 1E+00
