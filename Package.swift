@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "RuleEvalTests",
             dependencies: ["RuleEval", "TestSupport"],
-            exclude: ["PromQL/Fixtures"],
+            exclude: ["PromQL/Fixtures", "Engine/Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

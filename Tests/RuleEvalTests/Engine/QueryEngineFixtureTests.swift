@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+
+@testable import RuleEval
+
+/// Runs the promtool-format engine cases in `Fixtures/` (one file per function family); each must pass.
+@Suite struct QueryEngineFixtureTests {
+    private static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    @Test(arguments: [
+        "selectors", "range_functions", "aggregations", "operators", "instant_functions", "rules",
+    ])
+    func casesPass(file: String) {
+        let path = Self.fixtures.appendingPathComponent("\(file).test.yml").path
+        let failures = RuleTestRunner().testFailures(fileAt: path).map(\.message)
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+}
