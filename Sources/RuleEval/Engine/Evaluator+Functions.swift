@@ -159,15 +159,13 @@ extension Evaluator {
         guard Self.isValidLabelName(destination) else {
             throw EvaluationError("invalid destination label name in label_replace(): \(destination)")
         }
-        let samples = try evaluateVector(arguments[0], at: time).map { sample in
+        return try evaluateVector(arguments[0], at: time).map { sample in
             let value = sample.labels[source] ?? ""
             guard regex.matches(value) else { return sample }
             var changed = sample
             changed.labels = sample.labels.setting(destination, to: regex.replaceAll(in: value, with: replacement))
             return changed
         }
-        try Self.checkUniqueLabelSets(samples)
-        return samples
     }
 
     private func labelJoin(_ arguments: [Expression], at time: Int64) throws(EvaluationError) -> [InstantSample] {
@@ -178,25 +176,16 @@ extension Evaluator {
         guard Self.isValidLabelName(destination) else {
             throw EvaluationError("invalid destination label name in label_join(): \(destination)")
         }
-        let samples = try evaluateVector(arguments[0], at: time).map { sample in
+        return try evaluateVector(arguments[0], at: time).map { sample in
             var changed = sample
             let joined = sources.map { sample.labels[$0] ?? "" }.joined(separator: separator)
             changed.labels = sample.labels.setting(destination, to: joined)
             return changed
         }
-        try Self.checkUniqueLabelSets(samples)
-        return samples
     }
 
     private static func isValidLabelName(_ name: String) -> Bool {
         !name.isEmpty
-    }
-
-    private static func checkUniqueLabelSets(_ samples: [InstantSample]) throws(EvaluationError) {
-        var seen = Set<Labels>()
-        for sample in samples where !seen.insert(sample.labels).inserted {
-            throw EvaluationError("vector cannot contain metrics with the same labelset")
-        }
     }
 
     private static let mathFunctions: [String: @Sendable (Double) -> Double] = [

@@ -6,6 +6,23 @@ struct Evaluator {
     let queryTime: Int64
 
     func evaluate(_ expression: Expression, at time: Int64) throws(EvaluationError) -> QueryValue {
+        let value = try evaluateNode(expression, at: time)
+        switch expression {
+        case .call, .binary, .unary:
+            // Dropping `__name__` can make two series equal, which Prometheus refuses.
+            if case .vector(let samples) = value, samples.count > 1 {
+                var seen = Set<Labels>()
+                for sample in samples where !seen.insert(sample.labels).inserted {
+                    throw EvaluationError("vector cannot contain metrics with the same labelset")
+                }
+            }
+        default:
+            break
+        }
+        return value
+    }
+
+    private func evaluateNode(_ expression: Expression, at time: Int64) throws(EvaluationError) -> QueryValue {
         switch expression {
         case .number(let node): return .scalar(node.value)
         case .string(let node): return .string(node.value)

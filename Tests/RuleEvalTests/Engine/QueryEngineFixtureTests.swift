@@ -16,4 +16,12 @@ import Testing
         let failures = RuleTestRunner().testFailures(fileAt: path).map(\.message)
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
+
+    @Test func groupLimitFailsTheRule() {
+        let path = Self.fixtures.appendingPathComponent("limit.test.yml").path
+        #expect(
+            RuleTestRunner().testFailures(fileAt: path).map(\.message) == [
+                "    rule: limited:up, time: 0s, err: exceeded limit of 1 with 2 series"
+            ])
+    }
 }

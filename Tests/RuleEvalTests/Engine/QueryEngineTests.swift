@@ -45,4 +45,12 @@ private func makeEngine(_ series: [(String, String)], interval: Int64 = 60_000) 
             try engine.evaluate("label_replace(h, \"le\", \"x\", \"le\", \".*\")", at: 0)
         }
     }
+
+    @Test(arguments: ["{__name__=~\"l|r\"} * 2", "abs({__name__=~\"l|r\"})"])
+    func droppingTheNameMustNotMergeSeries(query: String) throws {
+        let engine = try makeEngine([("l{job=\"a\"}", "1"), ("r{job=\"a\"}", "2")])
+        #expect(throws: EvaluationError("vector cannot contain metrics with the same labelset")) {
+            try engine.evaluate(query, at: 0)
+        }
+    }
 }

@@ -16,6 +16,8 @@ public struct RuleGroupEvaluator: Sendable {
 
     /// The group name.
     public let name: String
+    /// The most series a recording rule or alerts an alerting rule may produce; 0 means no limit.
+    public let limit: Int
     private(set) var rules: [RuleState]
     /// Labels templates see as `$externalLabels`.
     public var externalLabels: [String: String]
@@ -25,6 +27,7 @@ public struct RuleGroupEvaluator: Sendable {
     /// Prepares `group`'s rules; fails when an expression does not parse.
     public init(group: RuleFile.Group, externalLabels: [String: String], externalURL: String) throws(EvaluationError) {
         name = group.name
+        limit = group.limit
         self.externalLabels = externalLabels
         self.externalURL = externalURL
         rules = []
@@ -80,6 +83,9 @@ public struct RuleGroupEvaluator: Sendable {
         }
         var output: [(Labels, Double)] = []
         if state.rule.alert.isEmpty {
+            if limit > 0 && samples.count > limit {
+                throw EvaluationError("exceeded limit of \(limit) with \(samples.count) series")
+            }
             var seen = Set<Labels>()
             for sample in samples {
                 var labels = sample.labels.setting(Labels.metricName, to: state.rule.record)
@@ -143,7 +149,7 @@ public struct RuleGroupEvaluator: Sendable {
             results.append(AlertTable.Result(labels: labels, annotations: annotations, value: sample.value))
         }
         do {
-            try rules[index].alerts.evaluate(results: results, at: time)
+            try rules[index].alerts.evaluate(results: results, at: time, limit: limit)
         } catch {
             throw EvaluationError("\(error)")
         }
