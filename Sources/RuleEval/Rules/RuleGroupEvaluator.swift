@@ -18,6 +18,8 @@ public struct RuleGroupEvaluator: Sendable {
     public let name: String
     /// The most series a recording rule or alerts an alerting rule may produce; 0 means no limit.
     public let limit: Int
+    /// How far before each evaluation time the rules query and write (the group's `query_offset`), in ms.
+    public let queryOffset: Int64
     private(set) var rules: [RuleState]
     /// Labels templates see as `$externalLabels`.
     public var externalLabels: [String: String]
@@ -28,6 +30,7 @@ public struct RuleGroupEvaluator: Sendable {
     public init(group: RuleFile.Group, externalLabels: [String: String], externalURL: String) throws(EvaluationError) {
         name = group.name
         limit = group.limit
+        queryOffset = group.queryOffset?.milliseconds ?? 0
         self.externalLabels = externalLabels
         self.externalURL = externalURL
         rules = []
@@ -75,10 +78,11 @@ public struct RuleGroupEvaluator: Sendable {
 
     private mutating func evaluateRule(at index: Int, time: Int64, engine: QueryEngine) throws(EvaluationError) {
         let state = rules[index]
+        let queryTime = time - queryOffset
         let samples: [InstantSample]
-        switch try engine.evaluate(state.expression, at: time) {
+        switch try engine.evaluate(state.expression, at: queryTime) {
         case .vector(let vector): samples = vector
-        case .scalar(let value): samples = [InstantSample(labels: Labels(), value: value, timestamp: time)]
+        case .scalar(let value): samples = [InstantSample(labels: Labels(), value: value, timestamp: queryTime)]
         default: throw EvaluationError("rule result is not a vector or scalar")
         }
         var output: [(Labels, Double)] = []
@@ -98,15 +102,16 @@ public struct RuleGroupEvaluator: Sendable {
         } else {
             output = try evaluateAlerts(index, samples, time: time, engine: engine)
         }
-        write(output, for: index, at: time, engine: engine)
+        write(output, for: index, at: queryTime, engine: engine)
     }
 
     private mutating func evaluateAlerts(
         _ index: Int, _ samples: [InstantSample], time: Int64, engine: QueryEngine
     ) throws(EvaluationError) -> [(Labels, Double)] {
         let state = rules[index]
+        let queryTime = time - queryOffset
         let query: TemplateQueryFunction = { text in
-            guard case .vector(let samples) = try engine.evaluate(text, at: time) else {
+            guard case .vector(let samples) = try engine.evaluate(text, at: queryTime) else {
                 throw EvaluationError("query result is not a vector")
             }
             return samples.map {
@@ -128,11 +133,11 @@ public struct RuleGroupEvaluator: Sendable {
                         data: AlertTemplateData(
                             labels: templateLabels, externalLabels: externalLabels, externalURL: externalURL,
                             value: sample.value),
-                        evaluationTime: Double(time) / 1000, query: query)
+                        evaluationTime: Double(queryTime) / 1000, query: query)
                 }
                 return template.expand(
                     labels: templateLabels, externalLabels: externalLabels, externalURL: externalURL,
-                    value: sample.value, evaluationTime: Double(time) / 1000, query: query)
+                    value: sample.value, evaluationTime: Double(queryTime) / 1000, query: query)
             }
             var labels = sample.labels.droppingMetricName()
             for (entry, template) in zip(state.rule.labels, state.labelTemplates) {

@@ -9,7 +9,7 @@ import Testing
         .appendingPathComponent("Fixtures")
 
     @Test(arguments: [
-        "selectors", "range_functions", "aggregations", "operators", "instant_functions", "rules",
+        "selectors", "range_functions", "aggregations", "operators", "instant_functions", "rules", "query_offset",
     ])
     func casesPass(file: String) {
         let path = Self.fixtures.appendingPathComponent("\(file).test.yml").path
