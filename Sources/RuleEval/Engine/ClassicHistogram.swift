@@ -10,6 +10,19 @@ enum ClassicHistogram {
     /// Groups the bucket series by their labels without `le` and `__name__` and computes each group's quantile;
     /// series without a parsable `le` are ignored.
     static func quantiles(_ phi: Double, _ samples: [InstantSample], at time: Int64) -> [InstantSample] {
+        perHistogram(samples, at: time) { quantile(phi, $0) }
+    }
+
+    /// `histogram_fraction(lower, upper, buckets)`: the estimated share of observations between the bounds.
+    static func fractions(_ lower: Double, _ upper: Double, _ samples: [InstantSample], at time: Int64)
+        -> [InstantSample]
+    {
+        perHistogram(samples, at: time) { fraction(lower, upper, $0) }
+    }
+
+    private static func perHistogram(
+        _ samples: [InstantSample], at time: Int64, _ estimate: ([Bucket]) -> Double
+    ) -> [InstantSample] {
         var groups: [Labels: [Bucket]] = [:]
         var order: [Labels] = []
         for sample in samples {
@@ -18,7 +31,7 @@ enum ClassicHistogram {
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(Bucket(upperBound: bound, count: sample.value))
         }
-        return order.map { InstantSample(labels: $0, value: quantile(phi, groups[$0] ?? []), timestamp: time) }
+        return order.map { InstantSample(labels: $0, value: estimate(groups[$0] ?? []), timestamp: time) }
     }
 
     /// Go's `strconv.ParseFloat` for the spellings `le` values use.
@@ -31,12 +44,10 @@ enum ClassicHistogram {
         }
     }
 
-    private static func quantile(_ phi: Double, _ unsorted: [Bucket]) -> Double {
-        if phi.isNaN { return .nan }
-        if phi < 0 { return -.infinity }
-        if phi > 1 { return .infinity }
+    /// The buckets sorted by upper bound with equal bounds merged; nil unless the last bound is +Inf.
+    private static func coalesced(_ unsorted: [Bucket]) -> [Bucket]? {
         let sorted = unsorted.sorted { $0.upperBound < $1.upperBound }
-        guard let last = sorted.last, last.upperBound == .infinity else { return .nan }
+        guard let last = sorted.last, last.upperBound == .infinity else { return nil }
         var buckets: [Bucket] = []
         for bucket in sorted {
             if let previous = buckets.last, previous.upperBound == bucket.upperBound {
@@ -45,6 +56,45 @@ enum ClassicHistogram {
                 buckets.append(bucket)
             }
         }
+        return buckets
+    }
+
+    private static func fraction(_ lower: Double, _ upper: Double, _ unsorted: [Bucket]) -> Double {
+        guard let buckets = coalesced(unsorted), let count = buckets.last?.count else { return .nan }
+        if count == 0 || lower.isNaN || upper.isNaN { return .nan }
+        if lower >= upper { return 0 }
+        var rank = 0.0
+        var lowerRank: Double?
+        var upperRank: Double?
+        for (index, bucket) in buckets.enumerated() {
+            var lowerBound = index > 0 ? buckets[index - 1].upperBound : -Double.infinity
+            if index == 0 && bucket.upperBound > 0 { lowerBound = 0 }
+            let upperBound = bucket.upperBound
+            // Observations spread evenly over a finite bucket; an infinite one holds them at its infinite edge, so
+            // a value inside it has all of them below.
+            func interpolate(_ value: Double) -> Double {
+                if lowerBound == -.infinity { return bucket.count }
+                if upperBound == .infinity { return rank }
+                return rank + (bucket.count - rank) * (value - lowerBound) / (upperBound - lowerBound)
+            }
+            if lowerRank == nil && lowerBound >= lower { lowerRank = rank }
+            if upperRank == nil && lowerBound >= upper { upperRank = rank }
+            if lowerRank != nil && upperRank != nil { break }
+            if lowerRank == nil && lowerBound < lower && upperBound > lower { lowerRank = interpolate(lower) }
+            if upperRank == nil && lowerBound < upper && upperBound > upper { upperRank = interpolate(upper) }
+            if lowerRank != nil && upperRank != nil { break }
+            rank = bucket.count
+        }
+        let lowerValue = Swift.min(lowerRank ?? count, count)
+        let upperValue = Swift.min(upperRank ?? count, count)
+        return (upperValue - lowerValue) / count
+    }
+
+    private static func quantile(_ phi: Double, _ unsorted: [Bucket]) -> Double {
+        if phi.isNaN { return .nan }
+        if phi < 0 { return -.infinity }
+        if phi > 1 { return .infinity }
+        guard var buckets = coalesced(unsorted) else { return .nan }
         ensureMonotonic(&buckets)
         guard buckets.count >= 2 else { return .nan }
         let observations = buckets[buckets.count - 1].count

@@ -79,6 +79,11 @@ extension Evaluator {
         case "histogram_quantile":
             let phi = try evaluateScalar(arguments[0], at: time)
             return .vector(ClassicHistogram.quantiles(phi, try evaluateVector(arguments[1], at: time), at: time))
+        case "histogram_fraction":
+            let lower = try evaluateScalar(arguments[0], at: time)
+            let upper = try evaluateScalar(arguments[1], at: time)
+            return .vector(
+                ClassicHistogram.fractions(lower, upper, try evaluateVector(arguments[2], at: time), at: time))
         case "label_replace":
             return .vector(try labelReplace(arguments, at: time))
         case "label_join":
