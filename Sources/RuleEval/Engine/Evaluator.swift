@@ -133,6 +133,11 @@ struct Evaluator {
         let windowStart = reference - subquery.rangeMilliseconds
         var stepTime = step * (windowStart / step)
         if stepTime <= windowStart { stepTime += step }
+        guard (reference - stepTime) / step < QueryEngine.maximumSubquerySteps else {
+            throw EvaluationError(
+                "subquery \(PromQLDuration.format(milliseconds: subquery.rangeMilliseconds)) with step "
+                    + "\(PromQLDuration.format(milliseconds: step)) exceeds \(QueryEngine.maximumSubquerySteps) steps")
+        }
         var order: [Labels] = []
         var collected: [Labels: RangeSeries] = [:]
         while stepTime <= reference {

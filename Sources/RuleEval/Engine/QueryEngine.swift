@@ -15,6 +15,8 @@ public struct QueryEngine: Sendable {
     public var lookbackDelta: Int64
     /// The step of a subquery written without one, in milliseconds (the evaluation interval).
     public var defaultSubqueryStep: Int64
+    /// The most steps one subquery may evaluate, so a query like `x[1y:1ms]` fails instead of running for hours.
+    public static let maximumSubquerySteps: Int64 = 1_000_000
 
     /// Creates an engine reading `store`.
     public init(store: SampleStore, lookbackDelta: Int64 = 300_000, defaultSubqueryStep: Int64 = 60_000) {

@@ -53,4 +53,11 @@ private func makeEngine(_ series: [(String, String)], interval: Int64 = 60_000) 
             try engine.evaluate(query, at: 0)
         }
     }
+
+    @Test func hugeSubqueriesFailInsteadOfRunningForever() throws {
+        let engine = try makeEngine([])
+        #expect(throws: EvaluationError("subquery 1y with step 1ms exceeds 1000000 steps")) {
+            try engine.evaluate("max_over_time(vector(1)[1y:1ms])", at: 0)
+        }
+    }
 }
