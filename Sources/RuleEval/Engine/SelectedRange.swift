@@ -5,6 +5,4 @@ struct SelectedRange {
     var start: Int64
     /// The inclusive end of the window in milliseconds.
     var end: Int64
-    /// The range in milliseconds.
-    var range: Int64 { end - start }
 }
