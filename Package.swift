@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "RuleEvalTests",
             dependencies: ["RuleEval", "TestSupport"],
-            exclude: ["Corpus/Files"],
+            exclude: ["Corpus/Files", "Engine/Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,6 +1,7 @@
 import Exporter
 
-/// The `tocsin-ruleeval` command line: `check metrics`, or (later) the evaluator service.
+/// The `tocsin-ruleeval` command line: `check metrics|config|rules`, `test rules`, or (later) the evaluator
+/// service.
 public enum RuleEvalCommandLine {
     /// Runs the command named by `arguments` (without the program name), reading standard input where the
     /// subcommand needs it, and returns what to print and the exit code.
@@ -9,6 +10,14 @@ public enum RuleEvalCommandLine {
             return CommandResult(exitCode: ExitCode.success, output: RuleEvalVersion.banner + "\n")
         }
         if let result = runFileCheck(arguments) { return result }
+        if arguments.count >= 2, arguments[0] == "test", arguments[1] == "rules" {
+            do {
+                let flags = try FlagParser(TestRulesCommand.flags).parse(Array(arguments.dropFirst(2)))
+                return try TestRulesCommand(flags: flags).run()
+            } catch {
+                return CommandResult(exitCode: ExitCode.usage, error: "tocsin-ruleeval: error: \(error)\n")
+            }
+        }
         guard arguments.count >= 2, arguments[0] == "check", arguments[1] == "metrics" else {
             return CommandResult(exitCode: ExitCode.usage, error: usage)
         }
@@ -31,6 +40,8 @@ public enum RuleEvalCommandLine {
               Check Prometheus configuration files and the rule files they name, as promtool does.
           check rules [--lint=duplicate-rules|all|none] [--lint-fatal] FILE...
               Check rule files, as promtool check rules does.
+          test rules FILE... [--run=REGEX]
+              Run rule unit-test files, as promtool test rules does.
 
         """
 }
