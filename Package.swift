@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "RuleEval", dependencies: ["PromText", "Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "ExporterCommand", dependencies: ["Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "RuleEvalCommand", dependencies: ["RuleEval"], swiftSettings: strictSettings),
-        .executableTarget(name: "Bench", dependencies: ["PromText"], swiftSettings: strictSettings),
+        .executableTarget(name: "Bench", dependencies: ["PromText", "RuleEval"], swiftSettings: strictSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "PromTextTests",

@@ -1,15 +1,16 @@
-/// `tocsin-bench [promtext|instruments|render|parse|peers]`: prints benchmark figures (run in release mode).
+/// `tocsin-bench [promtext|instruments|render|parse|peers|engine]`: prints benchmark figures (run in release mode).
 let suite = CommandLine.arguments.dropFirst().first ?? "promtext"
 switch suite {
 case "instruments": runInstrumentBenchmarks()
 case "render": runRenderBenchmarks()
 case "parse": runParseBenchmarks()
 case "peers": runPeerComparison()
+case "engine": runEngineBenchmarks()
 case "promtext":
     runInstrumentBenchmarks()
     runRenderBenchmarks()
     runParseBenchmarks()
     runPeerComparison()
 default:
-    print("usage: tocsin-bench [promtext|instruments|render|parse|peers]")
+    print("usage: tocsin-bench [promtext|instruments|render|parse|peers|engine]")
 }
