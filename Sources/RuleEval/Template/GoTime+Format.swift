@@ -1,3 +1,5 @@
+import PromText
+
 extension GoTime {
     /// The calendar fields of a UTC instant.
     struct Components {
@@ -15,7 +17,8 @@ extension GoTime {
 
         init(unixMilliseconds: Int64) {
             let (days, millisecondOfDay) = unixMilliseconds.flooringDivision(by: 86_400_000)
-            (year, month, day) = GoTime.civilDate(daysSinceEpoch: days)
+            let date = CivilDate(daysSinceEpoch: days)
+            (year, month, day) = (date.year, date.month, date.day)
             hour = millisecondOfDay / 3_600_000
             minute = millisecondOfDay / 60_000 % 60
             second = millisecondOfDay / 1000 % 60
