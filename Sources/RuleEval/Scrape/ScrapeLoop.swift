@@ -73,7 +73,9 @@ public struct ScrapeLoop: Sendable {
         stalenessTracked = []
         knownSeries = []
         return markers
-            + Self.reportNames.map { ScrapedSample(labels: reportLabels($0), timestamp: timestamp, value: StaleMarker.value) }
+            + Self.reportNames.map {
+                ScrapedSample(labels: reportLabels($0), timestamp: timestamp, value: StaleMarker.value)
+            }
     }
 
     /// Parses `body` and fills `ingestion`; returns why the scrape fails, if it does.
