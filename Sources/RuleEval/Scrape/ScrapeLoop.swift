@@ -26,6 +26,15 @@ public struct ScrapeLoop: Sendable {
         self.configuration = configuration
     }
 
+    /// Creates the loop that replaces `previous` after a configuration reload, keeping the series it remembers so
+    /// the reload neither marks them stale nor counts them as added again (Prometheus hands the old loop's cache
+    /// to the new one).
+    public init(target: ScrapeTarget, configuration: ScrapeConfiguration, continuing previous: ScrapeLoop) {
+        self.init(target: target, configuration: configuration)
+        stalenessTracked = previous.stalenessTracked
+        knownSeries = previous.knownSeries
+    }
+
     /// Processes one scrape that started at `timestamp` (milliseconds) and took `duration`.
     ///
     /// A failed scrape (transport error, non-200 status, missing or unknown Content-Type, parse error,
