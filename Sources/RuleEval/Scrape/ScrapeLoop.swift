@@ -108,9 +108,8 @@ public struct ScrapeLoop: Sendable {
                 for label in parser.labels { scraped.append(label) }
                 let attached = TargetLabelAttachment.attach(
                     target.labels, to: scraped, honorLabels: configuration.honorLabels)
-                guard let labels = Relabeling.apply(configuration.metricRelabelConfigs, to: attached),
-                    labels["__name__"] != nil
-                else { continue }
+                guard let labels = Relabeling.apply(configuration.metricRelabelConfigs, to: attached) else { continue }
+                guard labels["__name__"] != nil else { return "missing metric name (__name__ label)" }
                 if configuration.labelLimit > 0 && labels.count > configuration.labelLimit {
                     let name = String((labels["__name__"] ?? "").prefix(50))
                     return "label_limit exceeded (metric: \(name), number of labels: \(labels.count), limit: "

@@ -110,6 +110,15 @@ import Testing
         #expect(Self.scraped(result).values.allSatisfy(StaleMarker.isStale))
     }
 
+    @Test func relabelingAwayTheMetricNameFailsTheScrape() throws {
+        var loop = try Self.loop {
+            $0.metricRelabelConfigs = [RelabelConfiguration(regex: try AnchoredRegex("__name__"), action: .labelDrop)]
+        }
+        let result = loop.scrape(Self.ok("a 1\n"), at: 1000, duration: .zero)
+        #expect(result.error == "missing metric name (__name__ label)")
+        #expect(Self.scraped(result).isEmpty)
+    }
+
     @Test func vanishedSeriesGetStaleMarkersButTimestampedOnesDoNot() throws {
         var loop = try Self.loop()
         _ = loop.scrape(Self.ok("a 1\nb 2\nt 3 500\n"), at: 1000, duration: .zero)
