@@ -40,6 +40,10 @@ final class ScrapeRunner: Sendable {
         timer.resume()
     }
 
+    deinit {
+        timer.cancel()
+    }
+
     /// The target's status.
     var status: ScrapeTargetStatus { state.withLock { $0.status } }
 

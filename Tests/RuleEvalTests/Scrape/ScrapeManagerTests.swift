@@ -117,7 +117,7 @@ import Testing
         #expect(headers["User-Agent"]?.hasPrefix("Tocsin/") == true)
     }
 
-    @Test func removedTargetsGetStaleMarkers() throws {
+    @Test func removedTargetsGetStaleMarkersAndChangedOnesRestartWithout() throws {
         let scripted = ScriptedTarget()
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0), router: scripted.router())
@@ -135,6 +135,11 @@ import Testing
         #expect(manager.targets().map { $0.target.labels["kind"] } == ["good"])
         #expect(Self.samples(store, "up", kind: "status").last.map(StaleMarker.isStale) == true)
         #expect(Self.samples(store, "up", kind: "good").last.map(StaleMarker.isStale) == false)
+
+        config.scrapeTimeout = PrometheusDuration(milliseconds: 100)
+        manager.apply([config])
+        #expect(manager.targets().map(\.target.timeout) == [PrometheusDuration(milliseconds: 100)])
+        #expect(Self.samples(store, "a", kind: "good").allSatisfy { !StaleMarker.isStale($0) })
 
         manager.stop()
         #expect(manager.targets().isEmpty)
