@@ -10,6 +10,7 @@ final class ScrapeRunner: Sendable {
     private struct State {
         var loop: ScrapeLoop
         var status: ScrapeTargetStatus
+        var aligner: ScrapeTimestampAligner
     }
 
     private let queue: DispatchQueue
@@ -25,7 +26,8 @@ final class ScrapeRunner: Sendable {
         loop: ScrapeLoop, store: SampleStore, scraper: TargetScraper, now: @escaping @Sendable () -> Int64
     ) {
         let status = ScrapeTargetStatus(jobName: loop.configuration.jobName, target: loop.target)
-        self.state = Mutex(State(loop: loop, status: status))
+        let aligner = ScrapeTimestampAligner(interval: loop.target.interval.milliseconds)
+        self.state = Mutex(State(loop: loop, status: status, aligner: aligner))
         self.store = store
         self.scraper = scraper
         self.now = now
@@ -66,8 +68,10 @@ final class ScrapeRunner: Sendable {
     }
 
     private func scrapeOnce() {
-        let (target, configuration) = state.withLock { ($0.loop.target, $0.loop.configuration) }
-        let timestamp = now()
+        let wallClock = now()
+        let (target, configuration, timestamp) = state.withLock {
+            ($0.loop.target, $0.loop.configuration, $0.aligner.align(wallClock))
+        }
         let started = ContinuousClock.now
         let response = scraper.fetch(target, configuration: configuration)
         let duration = ContinuousClock.now - started
