@@ -13,6 +13,8 @@ public struct ScrapeLoop: Sendable {
     private var stalenessTracked: Set<Labels> = []
     /// Every series of the last successful scrape, to count `scrape_series_added`.
     private var knownSeries: Set<Labels> = []
+    /// Whether any scrape happened; a target never scraped leaves nothing to mark stale.
+    private var hasScraped = false
 
     /// The names of the synthetic series, in the order they are appended.
     public static let reportNames = [
@@ -33,6 +35,7 @@ public struct ScrapeLoop: Sendable {
         self.init(target: target, configuration: configuration)
         stalenessTracked = previous.stalenessTracked
         knownSeries = previous.knownSeries
+        hasScraped = previous.hasScraped
     }
 
     /// Processes one scrape that started at `timestamp` (milliseconds) and took `duration`.
@@ -41,6 +44,7 @@ public struct ScrapeLoop: Sendable {
     /// `sample_limit` or `label_limit` exceeded) appends none of its samples: every series of the previous
     /// successful scrape gets a stale marker and `up` is 0.
     public mutating func scrape(_ response: ScrapeResponse, at timestamp: Int64, duration: Duration) -> ScrapeResult {
+        hasScraped = true
         var ingestion = ScrapeIngestion(timestamp: timestamp)
         let error: String?
         switch response {
@@ -76,11 +80,14 @@ public struct ScrapeLoop: Sendable {
     }
 
     /// The samples to append when the target goes away at `timestamp`: stale markers for every series of the last
-    /// successful scrape and for the synthetic series. The loop forgets its series afterwards.
+    /// successful scrape and for the synthetic series, or nothing if the target was never scraped. The loop forgets
+    /// its series afterwards.
     public mutating func stop(at timestamp: Int64) -> [ScrapedSample] {
+        guard hasScraped else { return [] }
         let markers = staleMarkers(for: stalenessTracked, at: timestamp)
         stalenessTracked = []
         knownSeries = []
+        hasScraped = false
         return markers
             + Self.reportNames.map {
                 ScrapedSample(labels: reportLabels($0), timestamp: timestamp, value: StaleMarker.value)

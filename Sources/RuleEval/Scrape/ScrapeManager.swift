@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// ``apply(_:)`` takes a new set of configurations: targets that are new start, targets that are gone stop with
 /// stale markers for their series, and targets whose settings changed restart keeping their series state (no
-/// stale markers, as a Prometheus reload). ``stop()`` stops everything with stale markers.
+/// stale markers, as a Prometheus reload). ``stop()`` shuts everything down.
 public final class ScrapeManager: Sendable {
     /// A target's identity: its job, labels and URL.
     private struct TargetKey: Hashable {
@@ -80,9 +80,14 @@ public final class ScrapeManager: Sendable {
         return errors
     }
 
-    /// Stops every target, appending stale markers for all their series.
+    /// Stops every target without stale markers, as Prometheus does when it shuts down (``apply(_:)`` with no
+    /// configurations removes every target with stale markers instead).
     public func stop() {
-        apply([])
+        running.withLock { running in
+            for entry in running.values { entry.runner.cancel() }
+            for entry in running.values { _ = entry.runner.finish(staleMarkers: false) }
+            running.removeAll()
+        }
     }
 
     /// The running targets and their last scrape, ordered by job and labels.

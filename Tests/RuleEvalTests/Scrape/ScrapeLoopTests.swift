@@ -189,5 +189,8 @@ import Testing
         #expect(
             Set(markers.map(\.labels)) == Set(([Self.series("a")] + ScrapeLoop.reportNames.map { Self.series($0) })))
         #expect(markers.allSatisfy { $0.isStale && $0.timestamp == 5000 })
+        #expect(loop.stop(at: 6000).isEmpty)
+        var neverScraped = try Self.loop()
+        #expect(neverScraped.stop(at: 5000).isEmpty)
     }
 }

@@ -141,7 +141,7 @@ import Testing
         #expect(manager.targets().map(\.target.timeout) == [PrometheusDuration(milliseconds: 100)])
         #expect(Self.samples(store, "a", kind: "good").allSatisfy { !StaleMarker.isStale($0) })
 
-        manager.stop()
+        manager.apply([])
         #expect(manager.targets().isEmpty)
         #expect(Self.samples(store, "a", kind: "good").last.map(StaleMarker.isStale) == true)
         #expect(Self.samples(store, "up", kind: "good").last.map(StaleMarker.isStale) == true)
