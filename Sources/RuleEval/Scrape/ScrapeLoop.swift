@@ -101,6 +101,11 @@ public struct ScrapeLoop: Sendable {
                 + "specified for target"
         }
         guard let format = ExpositionFormat(contentType: contentType) else {
+            let mediaType = String(contentType.prefix(while: { $0 != ";" })).trimmingASCIIWhitespace().lowercased()
+            if mediaType == "text/plain" || mediaType == "application/openmetrics-text" {
+                return "cannot parse Content-Type \(GoString.quoted(contentType)) and no fallback_scrape_protocol "
+                    + "for target"
+            }
             return "received unsupported Content-Type \(GoString.quoted(contentType)) and no "
                 + "fallback_scrape_protocol specified for target"
         }

@@ -166,6 +166,10 @@ import Testing
                 #"received unsupported Content-Type "application/json" and no fallback_scrape_protocol specified "#
                     + "for target"
             ),
+            (
+                Self.ok("a 1\n", contentType: "text/plain; version"),
+                #"cannot parse Content-Type "text/plain; version" and no fallback_scrape_protocol for target"#
+            ),
         ]
         for (response, message) in cases {
             #expect(loop.scrape(response, at: 1000, duration: .zero).error == message)
