@@ -84,7 +84,7 @@ struct AlertmanagerInteropTests {
         #expect(Self.alerts.filter { inhibitor.isInhibited($0, now: checkTime) }.count == 2)
         // Alertmanager's inhibitor learns source alerts asynchronously: ask again until it has caught up.
         var mismatches: [String] = []
-        for _ in 0..<50 {
+        for _ in 0..<200 {
             mismatches = try statusMismatches(base, silences: store, inhibitor: inhibitor, now: checkTime)
             if mismatches.isEmpty { break }
             usleep(100_000)
