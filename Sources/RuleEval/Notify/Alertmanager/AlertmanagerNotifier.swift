@@ -66,7 +66,7 @@ public final class AlertmanagerNotifier: Collector {
         name: "tocsin_notifications_latency_seconds", help: "Latency quantiles for sending alert notifications.",
         labelNames: ["alertmanager"])
 
-    /// Creates a notifier for `endpoints`; `capacity` is Prometheus's `--alertmanager.notification-queue-capacity`.
+    /// Creates a notifier for `endpoints`; `capacity` is `--alertmanager.notification-queue-capacity`.
     public init(
         endpoints: [AlertmanagerEndpoint], externalLabels: Labels = [:],
         alertRelabelConfigs: [RelabelConfiguration] = [],
