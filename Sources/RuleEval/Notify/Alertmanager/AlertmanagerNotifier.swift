@@ -135,7 +135,8 @@ public final class AlertmanagerNotifier: Collector {
             return state.senderRunning
         }
         guard running else { return }
-        let nanoseconds = max(0, (deadline - .now).components.seconds * 1_000_000_000 + 1_000_000_000)
+        let remaining = (deadline - .now).components
+        let nanoseconds = max(0, remaining.seconds * 1_000_000_000 + remaining.attoseconds / 1_000_000_000)
         _ = senderFinished.wait(timeout: .now() + .nanoseconds(Int(clamping: nanoseconds)))
     }
 
