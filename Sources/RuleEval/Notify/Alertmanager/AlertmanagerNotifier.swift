@@ -54,7 +54,7 @@ public final class AlertmanagerNotifier: Collector {
         name: "tocsin_notifications_sent_total", help: "Total number of alerts sent.", labelNames: ["alertmanager"])
     private let errors = CounterFamily(
         name: "tocsin_notifications_errors_total",
-        help: "Total number of sent alerts affected by errors.", labelNames: ["alertmanager"])
+        help: "Total number of errors sending alert notifications.", labelNames: ["alertmanager"])
     private let dropped = CounterFamily(
         name: "tocsin_notifications_dropped_total",
         help: "Total number of alerts dropped due to errors when sending to Alertmanager.")
@@ -62,9 +62,10 @@ public final class AlertmanagerNotifier: Collector {
         name: "tocsin_notifications_queue_length", help: "The number of alert notifications in the queue.")
     private let queueCapacity = GaugeFamily(
         name: "tocsin_notifications_queue_capacity", help: "The capacity of the alert notifications queue.")
-    private let latency = HistogramFamily(
+    /// A summary with Prometheus's objectives, as `prometheus_notifications_latency_seconds` is.
+    private let latency = SummaryFamily(
         name: "tocsin_notifications_latency_seconds", help: "Latency quantiles for sending alert notifications.",
-        labelNames: ["alertmanager"])
+        labelNames: ["alertmanager"], objectives: [0.5: 0.05, 0.9: 0.01, 0.99: 0.001])
 
     /// Creates a notifier for `endpoints`; `capacity` is `--alertmanager.notification-queue-capacity`.
     public init(
