@@ -78,7 +78,6 @@ public final class AlertmanagerNotifier: Collector {
         self.alertRelabelConfigs = alertRelabelConfigs
         self.capacity = max(1, capacity)
         queueCapacity.labels([String]()).set(Double(self.capacity))
-        queueLength.labels([String]()).set(0)
         _ = dropped.labels([String]())
         for endpoint in endpoints {
             _ = sent.labels(endpoint.url)
@@ -100,8 +99,8 @@ public final class AlertmanagerNotifier: Collector {
             $0.prepared(externalLabels: externalLabels, relabelConfigs: alertRelabelConfigs)
         }
         guard !prepared.isEmpty else { return }
-        let (startSender, length, droppedCount) = state.withLock { state -> (Bool, Int, Int) in
-            guard !state.stopped else { return (false, state.queuedCount, 0) }
+        let (startSender, droppedCount) = state.withLock { state -> (Bool, Int) in
+            guard !state.stopped else { return (false, 0) }
             var incoming = prepared[...]
             var droppedCount = 0
             if incoming.count > capacity {
@@ -116,10 +115,9 @@ public final class AlertmanagerNotifier: Collector {
             state.queue += incoming
             let start = !state.senderRunning
             state.senderRunning = true
-            return (start, state.queuedCount, droppedCount)
+            return (start, droppedCount)
         }
         if droppedCount > 0 { dropped.labels([String]()).increment(by: Double(droppedCount)) }
-        queueLength.labels([String]()).set(Double(length))
         if startSender { senderQueue.async { self.runSender() } }
     }
 
@@ -155,7 +153,6 @@ public final class AlertmanagerNotifier: Collector {
                 }
                 return state.takeBatch(Self.maximumBatchSize)
             }
-            queueLength.labels([String]()).set(Double(queuedCount))
             guard let batch else { break }
             sendToAll(batch)
         }
@@ -198,8 +195,9 @@ public final class AlertmanagerNotifier: Collector {
         }
     }
 
-    /// The notification metrics.
+    /// The notification metrics; the queue length is read at collection time (a `GaugeFunc` in Prometheus).
     public func collect() -> [MetricFamily] {
+        queueLength.labels([String]()).set(Double(queuedCount))
         let instruments: [any Collector] = [queueLength, queueCapacity, dropped, sent, errors, latency]
         return instruments.flatMap { $0.collect() }
     }
