@@ -25,14 +25,14 @@ enum ScrapeRequest {
             "User-Agent": userAgent,
             "X-Prometheus-Scrape-Timeout-Seconds": secondsText(timeout),
         ]
-        if let basic = configuration.basicAuth {
-            let username = try secret(basic.username, file: basic.usernameFile)
-            let password = try secret(basic.password, file: basic.passwordFile)
-            headers.add(name: "Authorization", value: "Basic " + Base64.encode(Array("\(username):\(password)".utf8)))
-        }
-        if let authorization = configuration.authorization {
-            let credentials = try secret(authorization.credentials, file: authorization.credentialsFile)
-            headers.add(name: "Authorization", value: "\(authorization.type) \(credentials)")
+        do {
+            if let credentials = try CredentialHeader.value(
+                basicAuth: configuration.basicAuth, authorization: configuration.authorization)
+            {
+                headers.add(name: "Authorization", value: credentials)
+            }
+        } catch {
+            throw ScrapeRequestError(message: error.message)
         }
         return headers
     }
@@ -45,15 +45,5 @@ enum ScrapeRequest {
         fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
         while fraction.hasSuffix("0") { fraction.removeLast() }
         return "\(whole).\(fraction)"
-    }
-
-    /// The inline value, or the trimmed content of `file` when one is configured.
-    private static func secret(_ value: String, file: String) throws(ScrapeRequestError) -> String {
-        guard !file.isEmpty else { return value }
-        do {
-            return String(decoding: try readFile(atPath: file), as: UTF8.self).trimmingASCIIWhitespace()
-        } catch {
-            throw ScrapeRequestError(message: "unable to read secret file \(file): \(error.message)")
-        }
     }
 }

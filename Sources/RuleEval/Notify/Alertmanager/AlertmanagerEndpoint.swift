@@ -14,11 +14,16 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
     public var timeout: Duration
     /// The entry's `alert_relabel_configs`, applied after the global ones.
     public var alertRelabelConfigs: [RelabelConfiguration]
+    /// The entry's `basic_auth`, sent as an `Authorization` header.
+    public var basicAuth: BasicAuthentication?
+    /// The entry's `authorization`, sent as an `Authorization` header.
+    public var authorization: Authorization?
 
     /// Creates an endpoint.
     public init(
         host: String, port: Int, scheme: String = "http", pathPrefix: String = "", timeout: Duration = .seconds(10),
-        alertRelabelConfigs: [RelabelConfiguration] = []
+        alertRelabelConfigs: [RelabelConfiguration] = [], basicAuth: BasicAuthentication? = nil,
+        authorization: Authorization? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,6 +31,8 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
         self.path = Self.trimmingTrailingSlashes(pathPrefix) + "/api/v2/alerts"
         self.timeout = timeout
         self.alertRelabelConfigs = alertRelabelConfigs
+        self.basicAuth = basicAuth
+        self.authorization = authorization
     }
 
     /// The URL Prometheus labels its notification metrics with: `<scheme>://<host:port><path>`.
@@ -42,7 +49,8 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
             return AlertmanagerEndpoint(
                 host: host, port: port, scheme: configuration.scheme, pathPrefix: configuration.pathPrefix,
                 timeout: .milliseconds(configuration.timeout.milliseconds),
-                alertRelabelConfigs: configuration.alertRelabelConfigs)
+                alertRelabelConfigs: configuration.alertRelabelConfigs, basicAuth: configuration.basicAuth,
+                authorization: configuration.authorization)
         }
     }
 

@@ -183,10 +183,15 @@ public final class AlertmanagerNotifier: Collector {
     private func post(_ body: [UInt8], to endpoint: AlertmanagerEndpoint) -> Bool {
         guard endpoint.scheme == "http" else { return false }
         let client = HTTPClient(timeout: endpoint.timeout, maximumBodySize: 1 << 20)
-        let headers: HTTPHeaders = [
+        var headers: HTTPHeaders = [
             "Content-Type": "application/json", "User-Agent": "tocsin-ruleeval/\(BuildInfo.version)",
         ]
         do {
+            if let credentials = try CredentialHeader.value(
+                basicAuth: endpoint.basicAuth, authorization: endpoint.authorization)
+            {
+                headers.add(name: "Authorization", value: credentials)
+            }
             let response = try client.send(
                 .post, host: endpoint.host, port: endpoint.port, target: endpoint.path, headers: headers, body: body)
             return (200..<300).contains(response.status)
