@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 import Testing
 
 @testable import RuleEval
@@ -8,10 +9,11 @@ import Testing
 /// captured for `{{ $value }}` gives back the exact sample value (Go prints the shortest round-trip form) and the
 /// `{{ $labels.x }}` captures give the labels, so expanding the template must reproduce the expected text byte for
 /// byte, humanize and printf parts included.
-@Suite(.enabled(if: ConformanceFiles.directory != nil))
+@Suite
 struct ConformanceAnnotationTests {
     @Test func everyRuleTemplateParses() throws {
         var count = 0
+        #expect(ConformanceFiles.batches().count == 15, "shared/conformance/ruletests not found")
         for batch in ConformanceFiles.batches() {
             for entry in ConformanceFiles.entries(in: batch.rules, header: "annotations:", indent: 6)
                 + ConformanceFiles.entries(in: batch.rules, header: "labels:", indent: 6)
@@ -100,11 +102,7 @@ extension Substring {
 
 /// Locates and reads shared/conformance/ruletests (beside the repository, as CI lays it out).
 enum ConformanceFiles {
-    static let directory: String? = {
-        let repository = String(#filePath.split(separator: "/").dropLast(4).joined(separator: "/"))
-        let candidates = ["/" + repository + "/../shared/conformance/ruletests", "/work/shared/conformance/ruletests"]
-        return candidates.first { read($0 + "/batch_001.rules.yml") != nil }
-    }()
+    static let directory: String = Paths.conformance.appendingPathComponent("ruletests").path
 
     static func read(_ path: String) -> String? {
         guard let file = fopen(path, "r") else { return nil }
@@ -151,7 +149,6 @@ enum ConformanceFiles {
     }
 
     static func batches() -> [(rules: String, tests: String)] {
-        guard let directory else { return [] }
         return (1...99).compactMap { index in
             let number = (index < 10 ? "00" : "0") + String(index)
             guard let rules = read("\(directory)/batch_\(number).rules.yml"),
