@@ -43,6 +43,26 @@ public enum GoString {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
+    /// Go's `url.QueryEscape`: unreserved bytes kept, space as `+`, every other byte `%XX` (upper-case hex).
+    public static func queryEscaped(_ text: String) -> String {
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
+                UInt8(ascii: "~"):
+                output.append(byte)
+            case UInt8(ascii: " "):
+                output.append(UInt8(ascii: "+"))
+            default:
+                output += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Lower-case hexadecimal of `value`, left-padded with zeros to `digits`.
     public static func hex(_ value: UInt64, digits: Int) -> String {
         let text = String(value, radix: 16)

@@ -8,7 +8,7 @@ enum DefaultNotificationTemplates {
 
     /// `__alertmanagerURL`: `{{ .ExternalURL }}/#/alerts?receiver={{ .Receiver | urlquery }}`.
     static func alertmanagerURL(_ data: NotificationTemplateData) -> String {
-        data.externalURL + "/#/alerts?receiver=" + GoText.queryEscaped(data.receiver)
+        data.externalURL + "/#/alerts?receiver=" + GoString.queryEscaped(data.receiver)
     }
 
     /// `__subject`: `[FIRING:2] <group label values> (<other common label values>)`, with the template's

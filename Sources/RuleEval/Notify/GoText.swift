@@ -18,23 +18,3 @@ enum GoText {
         return result
     }
 }
-
-extension GoText {
-    /// `url.QueryEscape` (text/template's `urlquery`): unreserved bytes kept, space as `+`, others `%XX`.
-    static func queryEscaped(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                result += "+"
-            default:
-                result += "%" + GoString.hex(UInt64(byte), digits: 2).uppercased()
-            }
-        }
-        return result
-    }
-}

@@ -1,10 +1,12 @@
+import PromText
+
 extension ScrapeTarget {
     /// The request target: the metrics path plus the parameters encoded as Go's `url.Values.Encode` does (names
     /// sorted, `application/x-www-form-urlencoded` escaping).
     public var requestTarget: String {
         let path = metricsPath.hasPrefix("/") ? metricsPath : "/" + metricsPath
         let query = parameters.sorted(by: { $0.key < $1.key }).flatMap { entry in
-            entry.value.map { Self.queryEscaped(entry.key) + "=" + Self.queryEscaped($0) }
+            entry.value.map { GoString.queryEscaped(entry.key) + "=" + GoString.queryEscaped($0) }
         }
         return query.isEmpty ? path : path + "?" + query.joined(separator: "&")
     }
@@ -26,26 +28,5 @@ extension ScrapeTarget {
         guard let colon = address.lastIndex(of: ":") else { return (address, defaultPort) }
         guard let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port) else { return nil }
         return (String(address[..<colon]), port)
-    }
-
-    /// Go's `url.QueryEscape`: unreserved bytes kept, space as `+`, everything else `%XX`.
-    private static func queryEscaped(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                result += "+"
-            default:
-                let digits = Array("0123456789ABCDEF".unicodeScalars)
-                result += "%"
-                result.unicodeScalars.append(digits[Int(byte >> 4)])
-                result.unicodeScalars.append(digits[Int(byte & 0xF)])
-            }
-        }
-        return result
     }
 }

@@ -1,3 +1,5 @@
+import PromText
+
 /// Go's `text/template` builtin functions (`funcs.go`): `and`, `or`, `not`, `len`, `index`, the comparisons,
 /// `print`, `printf`, `println`, `html`, `js` and `urlquery`.
 ///
@@ -33,7 +35,7 @@ enum GoBuiltinFunctions {
             .string(GoEscaping.javaScript(escaperInput(arguments)))
         },
         "urlquery": TemplateFunction([], variadic: .anyValue) { arguments, _ in
-            .string(GoEscaping.queryEscape(escaperInput(arguments)))
+            .string(GoString.queryEscaped(escaperInput(arguments)))
         },
         "eq": TemplateFunction([.reflectValue], variadic: .reflectValue) { arguments, _ throws(TemplateFunctionError) in
             .bool(try equal(arguments[0], Array(arguments.dropFirst())))

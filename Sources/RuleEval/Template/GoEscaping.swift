@@ -1,6 +1,7 @@
 import PromText
 
-/// Go's escaping functions: `template.HTMLEscapeString`, `template.JSEscapeString` and `url.QueryEscape`.
+/// Go's `template.HTMLEscapeString` and `template.JSEscapeString` (`url.QueryEscape` is PromText's
+/// `GoString.queryEscaped`).
 enum GoEscaping {
     /// `text/template.HTMLEscapeString` (the `html` builtin).
     static func html(_ text: String) -> String {
@@ -40,24 +41,6 @@ enum GoEscaping {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out.append("\\u" + String(repeating: "0", count: max(4 - hex.count, 0)) + hex)
                 }
-            }
-        }
-        return out
-    }
-
-    /// `net/url.QueryEscape`: unreserved bytes kept, space as `+`, everything else `%XX`.
-    static func queryEscape(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                out.append("+")
-            default:
-                out.append("%" + hexByte(byte))
             }
         }
         return out

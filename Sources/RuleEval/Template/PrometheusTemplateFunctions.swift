@@ -55,8 +55,8 @@ enum PrometheusTemplateFunctions {
         "title": stringFunction(GoStrings.title),
         "toUpper": stringFunction(GoStrings.uppercased),
         "toLower": stringFunction(GoStrings.lowercased),
-        "graphLink": stringFunction { "/graph?g0.expr=\(GoEscaping.queryEscape($0))&g0.tab=0" },
-        "tableLink": stringFunction { "/graph?g0.expr=\(GoEscaping.queryEscape($0))&g0.tab=1" },
+        "graphLink": stringFunction { "/graph?g0.expr=\(GoString.queryEscaped($0))&g0.tab=0" },
+        "tableLink": stringFunction { "/graph?g0.expr=\(GoString.queryEscaped($0))&g0.tab=1" },
         "sortByLabel": TemplateFunction([.string, .queryResult]) { arguments, _ in
             guard case .queryResult(let samples) = arguments[1] else { return arguments[1] }
             let label = arguments[0].stringKindValue ?? ""

@@ -97,25 +97,6 @@ public struct AlertmanagerAlert: Sendable, Hashable {
 
     /// `strutil.TableLinkForExpression`: `/graph?g0.expr=<url.QueryEscape(expr)>&g0.tab=1`.
     static func tableLink(forExpression expression: String) -> String {
-        "/graph?g0.expr=" + queryEscape(expression) + "&g0.tab=1"
-    }
-
-    /// Go's `url.QueryEscape`: unreserved bytes kept, space as `+`, everything else `%XX` in upper case.
-    static func queryEscape(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var output: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                UInt8(ascii: "~"):
-                output.append(byte)
-            case UInt8(ascii: " "):
-                output.append(UInt8(ascii: "+"))
-            default:
-                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
+        "/graph?g0.expr=" + GoString.queryEscaped(expression) + "&g0.tab=1"
     }
 }
