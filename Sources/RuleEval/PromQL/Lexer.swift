@@ -45,6 +45,16 @@ struct Lexer {
         tokens.append(Token(kind: kind, text: text, value: value, start: tokenStart, end: position))
     }
 
+    /// Emits `(` or `)`, tracking nesting; a `)` without its `(` is an error.
+    private mutating func emitParenthesis(_ byte: UInt8) throws(LexError) {
+        parenDepth += byte == UInt8(ascii: "(") ? 1 : -1
+        if parenDepth < 0 {
+            tokenStart = position
+            throw LexError(message: "unexpected right parenthesis ')'")
+        }
+        emit(.symbol)
+    }
+
     /// Scans one token (or skips space and comments); `true` once the end of input was emitted.
     private mutating func scanNext() -> Result<Bool, LexError> {
         skipSpaceAndComments()
@@ -99,16 +109,8 @@ struct Lexer {
             emit(.symbol)
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"):
             try scanString(quote: byte)
-        case UInt8(ascii: "("):
-            parenDepth += 1
-            emit(.symbol)
-        case UInt8(ascii: ")"):
-            parenDepth -= 1
-            if parenDepth < 0 {
-                tokenStart = position
-                throw LexError(message: "unexpected right parenthesis ')'")
-            }
-            emit(.symbol)
+        case UInt8(ascii: "("), UInt8(ascii: ")"):
+            try emitParenthesis(byte)
         case UInt8(ascii: "{"):
             braceOpen = true
             emit(.symbol)
@@ -182,16 +184,8 @@ struct Lexer {
             if gotColon { throw LexError(message: "unexpected repeated colon in duration expression") }
             gotColon = true
             emit(.symbol)
-        case UInt8(ascii: "("):
-            parenDepth += 1
-            emit(.symbol)
-        case UInt8(ascii: ")"):
-            parenDepth -= 1
-            if parenDepth < 0 {
-                tokenStart = position
-                throw LexError(message: "unexpected right parenthesis ')'")
-            }
-            emit(.symbol)
+        case UInt8(ascii: "("), UInt8(ascii: ")"):
+            try emitParenthesis(byte)
         case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"), UInt8(ascii: "%"),
             UInt8(ascii: "^"), UInt8(ascii: ","):
             emit(.symbol)
