@@ -12,6 +12,10 @@ public struct RuleGroupEvaluator: Sendable {
         var annotationTemplates: [(name: String, template: AlertTemplate?)]
         var alerts: AlertTable
         var previousSeries: Set<Labels> = []
+        var health = RuleHealth.unknown
+        var lastError = ""
+        var lastEvaluation: Int64?
+        var evaluationDuration = Duration.zero
     }
 
     /// The group name.
@@ -20,7 +24,7 @@ public struct RuleGroupEvaluator: Sendable {
     public let limit: Int
     /// How far before each evaluation time the rules query and write (the group's `query_offset`), in ms.
     public let queryOffset: Int64
-    private(set) var rules: [RuleState]
+    var rules: [RuleState]
     /// Labels templates see as `$externalLabels`.
     public var externalLabels: [String: String]
     /// The URL templates see as `$externalURL`.
@@ -66,14 +70,39 @@ public struct RuleGroupEvaluator: Sendable {
     /// after evaluating the others.
     public mutating func evaluate(at time: Int64, engine: QueryEngine) -> [(rule: String, message: String)] {
         var errors: [(rule: String, message: String)] = []
+        let clock = ContinuousClock()
         for index in rules.indices {
+            let start = clock.now
             do {
                 try evaluateRule(at: index, time: time, engine: engine)
+                rules[index].health = .ok
+                rules[index].lastError = ""
             } catch {
                 errors.append((rules[index].rule.name, error.message))
+                rules[index].health = .err
+                rules[index].lastError = error.message
             }
+            rules[index].lastEvaluation = time
+            rules[index].evaluationDuration = clock.now - start
         }
         return errors
+    }
+
+    /// Every rule's definition, last evaluation and active alerts, in file order.
+    public var ruleStatuses: [RuleStatus] {
+        rules.map { state in
+            func labels(_ entries: [YAMLStringEntry]) -> Labels {
+                entries.reduce(Labels()) { $0.setting($1.key, to: $1.value) }
+            }
+            let alerting = !state.rule.alert.isEmpty
+            return RuleStatus(
+                name: state.rule.name, query: state.rule.expr, kind: alerting ? .alerting : .recording,
+                labels: labels(state.rule.labels), annotations: labels(state.rule.annotations),
+                holdDuration: state.rule.forDuration.milliseconds, keepFiringFor: state.rule.keepFiringFor.milliseconds,
+                health: state.health, lastError: state.lastError, lastEvaluation: state.lastEvaluation,
+                evaluationDuration: state.evaluationDuration, alerts: state.alerts.activeAlerts,
+                state: alerting ? state.alerts.state : .inactive)
+        }
     }
 
     private mutating func evaluateRule(at index: Int, time: Int64, engine: QueryEngine) throws(EvaluationError) {
