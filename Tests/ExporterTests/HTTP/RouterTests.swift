@@ -28,4 +28,20 @@ import Testing
         let response = router.respond(to: HTTPRequest(method: .delete, target: "/api/v1/rules")).response
         #expect(response.headers["Allow"] == "GET, HEAD, POST")
     }
+
+    @Test(arguments: [
+        ("/api/v1/label/job/values", "/api/v1/label/"),
+        ("/api/v2/silence/abc", "/api/v2/"),
+        ("/api/v1/rules", "/api/v1/rules"),
+        ("/api/v3", "other"),
+    ])
+    func exactPathsWinThenTheLongestPrefix(target: String, handler: String) {
+        var router = self.router
+        router.register(prefix: "/api/v2/") { _ in .text("v2") }
+        router.register(prefix: "/api/v1/label/") { request in .text(request.path) }
+        router.register(prefix: "/api/v1/") { _ in .text("v1") }
+        let (name, response) = router.respond(to: HTTPRequest(method: .get, target: target))
+        #expect(name == handler)
+        #expect(response.status.code == (handler == "other" ? 404 : 200))
+    }
 }
