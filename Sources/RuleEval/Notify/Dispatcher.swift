@@ -187,5 +187,8 @@ extension ReceiverConfiguration {
             + pagerdutyConfigs.enumerated().map {
                 (Notification.Integration(kind: .pagerduty, index: $0.offset), $0.element.sendResolved)
             }
+            + emailConfigs.enumerated().map {
+                (Notification.Integration(kind: .email, index: $0.offset), $0.element.sendResolved)
+            }
     }
 }
