@@ -13,7 +13,7 @@ public struct Dispatcher: Sendable {
     /// The inhibition rules and their source alerts.
     public private(set) var inhibitor: Inhibitor
     /// The notification log used for deduplication.
-    public private(set) var notificationLog = NotificationLog()
+    public internal(set) var notificationLog = NotificationLog()
     /// The aggregation groups, by route ID and group-label fingerprint.
     public private(set) var groups: [GroupID: AggregationGroup] = [:]
     private let receivers: [String: ReceiverConfiguration]
