@@ -41,8 +41,12 @@ public final class DirectDispatcher: Collector {
 
     private struct State {
         var dispatcher: Dispatcher
-        /// Notifications of this process out for delivery, by outbox entry ID, to report their outcome.
-        var inFlight: [String: Notification] = [:]
+        /// The notifications each outbox entry delivers, by entry ID, to report the outcome to the dispatcher:
+        /// the one it was made for, plus later identical flushes of the same group (same destination and
+        /// idempotency key) that were folded into it instead of queued again. Empty for recovered entries.
+        var inFlight: [String: [Notification]] = [:]
+        /// The entry ID delivering each destination and idempotency key.
+        var inFlightByKey: [String: String] = [:]
         var workers: [String: DeliveryWorker] = [:]
         var stopped = false
         var sequence = 0
@@ -76,6 +80,8 @@ public final class DirectDispatcher: Collector {
         configuration: NotifyConfiguration, storagePath: String, options: Options = Options()
     ) throws(DirectDispatcherError) {
         var dispatcher: Dispatcher
+        var configuration = configuration
+        configuration.global.externalURL = options.externalURL
         do {
             dispatcher = try Dispatcher(configuration: configuration)
             outbox = try Outbox(directory: storagePath + "/outbox")
@@ -101,6 +107,9 @@ public final class DirectDispatcher: Collector {
         for file in unreadable { options.logger.warn("Ignoring unreadable outbox file", ["file": file]) }
         if !pending.isEmpty {
             options.logger.info("Re-sending notifications left in the outbox", ["count": String(pending.count)])
+        }
+        state.withLock { state in
+            for entry in pending { state.inFlightByKey[entry.destination + "/" + entry.idempotencyKey] = entry.id }
         }
         for entry in pending { worker(for: entry).enqueue(entry) }
         DedicatedThread.start { [self] in runScheduler() }
@@ -164,10 +173,10 @@ public final class DirectDispatcher: Collector {
     private func runScheduler() {
         while true {
             let now = options.now()
-            let flushed = state.withLock { state -> (entries: [(OutboxEntry, Notification)], next: Int64?)? in
+            let flushed = state.withLock { state -> (entries: [OutboxEntry], next: Int64?)? in
                 guard !state.stopped else { return nil }
                 let notifications = state.dispatcher.tick(now: now)
-                var entries: [(OutboxEntry, Notification)] = []
+                var entries: [OutboxEntry] = []
                 for notification in notifications {
                     state.sequence += 1
                     guard let entry = Self.entry(for: notification, in: state.dispatcher, sequence: state.sequence)
@@ -177,12 +186,19 @@ public final class DirectDispatcher: Collector {
                             ["receiver": notification.receiver, "integration": notification.integration.description])
                         continue
                     }
-                    entries.append((entry, notification))
+                    let key = entry.destination + "/" + entry.idempotencyKey
+                    if let pending = state.inFlightByKey[key] {
+                        state.inFlight[pending, default: []].append(notification)
+                        continue
+                    }
+                    state.inFlightByKey[key] = entry.id
+                    state.inFlight[entry.id] = [notification]
+                    entries.append(entry)
                 }
                 return (entries, state.dispatcher.nextDeadline)
             }
             guard let flushed else { break }
-            for (entry, notification) in flushed.entries { deliverLater(entry, notification: notification) }
+            for entry in flushed.entries { deliverLater(entry) }
             let wait = min(1000, max(0, (flushed.next ?? now + 1000) - options.now()))
             if wait > 0 { _ = wakeScheduler.wait(timeout: .now() + .milliseconds(Int(wait))) }
         }
@@ -190,7 +206,7 @@ public final class DirectDispatcher: Collector {
     }
 
     /// Writes `entry` to the outbox, then queues it on its integration's thread.
-    private func deliverLater(_ entry: OutboxEntry, notification: Notification) {
+    private func deliverLater(_ entry: OutboxEntry) {
         do {
             try outbox.add(entry)
         } catch {
@@ -198,7 +214,6 @@ public final class DirectDispatcher: Collector {
                 "Cannot write notification to the outbox; delivering it without crash protection",
                 ["err": error.description])
         }
-        state.withLock { $0.inFlight[entry.id] = notification }
         worker(for: entry).enqueue(entry)
     }
 
@@ -342,16 +357,19 @@ public final class DirectDispatcher: Collector {
         }
     }
 
-    /// Removes a finished entry from the outbox and reports the outcome to the dispatcher (which logs a success
-    /// in the notification log, saved to disk).
+    /// Removes a finished entry from the outbox and reports the outcome of every notification it delivered to
+    /// the dispatcher (which logs a success in the notification log, saved to disk).
     private func finish(_ entry: OutboxEntry, succeeded: Bool) {
         outbox.remove(entry)
         (succeeded ? metrics.sent : metrics.failed).labels(entry.integration.kind.rawValue).increment()
         let now = options.now()
         state.withLock { state in
-            if let notification = state.inFlight.removeValue(forKey: entry.id) {
+            state.inFlightByKey[entry.destination + "/" + entry.idempotencyKey] = nil
+            let notifications = state.inFlight.removeValue(forKey: entry.id) ?? []
+            for notification in notifications {
                 state.dispatcher.recordDelivery(of: notification, succeeded: succeeded, now: now)
-            } else if succeeded {
+            }
+            if notifications.isEmpty, succeeded {
                 state.dispatcher.notificationLog.log(
                     NotificationLog.Key(groupKey: entry.groupKey, receiver: entry.receiver, integration: entry.integration),
                     firing: entry.firing, resolved: entry.resolved, repeatInterval: entry.repeatInterval, now: now)
