@@ -122,7 +122,8 @@ struct AlertmanagerConfigurationDecoder {
             throw decoder.error("root route must not have any matchers", at: node.position)
         }
         if isRoot, route.continueMatching {
-            throw decoder.error("cannot have continue in root route", at: fields.keyPosition("continue") ?? node.position)
+            throw decoder.error(
+                "cannot have continue in root route", at: fields.keyPosition("continue") ?? node.position)
         }
         route.groupWait = try fields["group_wait"].map(decoder.duration)?.duration
         route.groupInterval = try nonZeroDuration(fields["group_interval"], name: "group_interval")

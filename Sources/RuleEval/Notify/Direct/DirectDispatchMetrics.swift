@@ -9,7 +9,8 @@ struct DirectDispatchMetrics: Sendable {
         labelNames: ["integration"])
     /// Notifications given up on (not retryable, or retried for too long).
     let failed = CounterFamily(
-        name: "tocsin_notifications_failed_total", help: "The total number of notifications that could not be delivered.",
+        name: "tocsin_notifications_failed_total",
+        help: "The total number of notifications that could not be delivered.",
         labelNames: ["integration"])
     /// Delivery attempts (HTTP requests or SMTP sessions).
     let requests = CounterFamily(

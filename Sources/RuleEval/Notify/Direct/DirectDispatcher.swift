@@ -371,7 +371,8 @@ public final class DirectDispatcher: Collector {
             }
             if notifications.isEmpty, succeeded {
                 state.dispatcher.notificationLog.log(
-                    NotificationLog.Key(groupKey: entry.groupKey, receiver: entry.receiver, integration: entry.integration),
+                    NotificationLog.Key(
+                        groupKey: entry.groupKey, receiver: entry.receiver, integration: entry.integration),
                     firing: entry.firing, resolved: entry.resolved, repeatInterval: entry.repeatInterval, now: now)
             }
         }

@@ -56,7 +56,9 @@ enum EmailMessage {
     /// The plain-text body used when neither `text` nor `html` is configured.
     static func defaultText(_ data: NotificationTemplateData) -> String {
         var text = DefaultNotificationTemplates.subject(data) + "\n"
-        if !data.externalURL.isEmpty { text += "\nView in Alertmanager: \(DefaultNotificationTemplates.alertmanagerURL(data))\n" }
+        if !data.externalURL.isEmpty {
+            text += "\nView in Alertmanager: \(DefaultNotificationTemplates.alertmanagerURL(data))\n"
+        }
         if !data.firing.isEmpty {
             text += "\n[\(data.firing.count)] Firing\n" + DefaultNotificationTemplates.textAlertList(data.firing)
         }

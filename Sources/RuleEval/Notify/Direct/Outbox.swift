@@ -36,7 +36,9 @@ final class Outbox: Sendable {
         defer { closedir(stream) }
         var names: [String] = []
         while let item = readdir(stream) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: item.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name.hasSuffix(".json") {
                 names.append(name)
             } else if name.hasSuffix(".json.tmp") {

@@ -215,7 +215,9 @@ private struct Session {
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
                 return String(decoding: line, as: UTF8.self)
             }
-            guard buffer.count < 65536 else { throw SMTPClient.Failure(message: "SMTP reply too long", isPermanent: false) }
+            guard buffer.count < 65536 else {
+                throw SMTPClient.Failure(message: "SMTP reply too long", isPermanent: false)
+            }
             try wait(for: Int16(POLLIN))
             let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count > 0 {
@@ -245,7 +247,9 @@ private struct Session {
         while true {
             let remaining = (deadline - .now).components
             let milliseconds = remaining.seconds * 1000 + remaining.attoseconds / 1_000_000_000_000_000
-            guard milliseconds > 0 else { throw SMTPClient.Failure(message: "SMTP session timed out", isPermanent: false) }
+            guard milliseconds > 0 else {
+                throw SMTPClient.Failure(message: "SMTP session timed out", isPermanent: false)
+            }
             var entry = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&entry, 1, Int32(min(milliseconds, 60_000)))
             if ready > 0 { return }

@@ -24,7 +24,9 @@ import Testing
     /// Log lines, for checking what the receiver answered.
     final class LogLines: Sendable {
         let lines = Mutex<[String]>([])
-        var logger: Logger { Logger(level: .debug, format: .logfmt) { line in self.lines.withLock { $0.append(line) } } }
+        var logger: Logger {
+            Logger(level: .debug, format: .logfmt) { line in self.lines.withLock { $0.append(line) } }
+        }
         var text: String { lines.withLock { $0.joined() } }
     }
 
@@ -217,7 +219,8 @@ import Testing
         first.stop(drainingFor: .zero)
         receiver.answerFromNowOn(.ok)
 
-        let second = try DirectDispatcher(configuration: configuration, storagePath: storage.path, options: Self.options())
+        let second = try DirectDispatcher(
+            configuration: configuration, storagePath: storage.path, options: Self.options())
         defer { second.stop(drainingFor: .seconds(1)) }
         let requests = receiver.waitForRequests(2)
         try #require(requests.count == 2)
@@ -235,11 +238,13 @@ import Testing
         defer { receiver.close() }
         let storage = Storage()
         let configuration = try Self.configuration(receivers: "  webhook_configs: [{url: '\(receiver.url)'}]")
-        let first = try DirectDispatcher(configuration: configuration, storagePath: storage.path, options: Self.options())
+        let first = try DirectDispatcher(
+            configuration: configuration, storagePath: storage.path, options: Self.options())
         first.send([Self.alert()])
         receiver.waitForRequests(1)
         first.stop(drainingFor: .seconds(1))
-        let second = try DirectDispatcher(configuration: configuration, storagePath: storage.path, options: Self.options())
+        let second = try DirectDispatcher(
+            configuration: configuration, storagePath: storage.path, options: Self.options())
         defer { second.stop(drainingFor: .seconds(1)) }
         second.send([Self.alert()])
         usleep(500_000)
@@ -302,6 +307,9 @@ import Testing
         #expect(session.commands.contains("RCPT TO:<ops@example.org>"))
         let message = String(decoding: session.data, as: UTF8.self)
         #expect(message.contains("Subject: [FIRING:1] DiskFull (db1)\r\n"))
-        #expect(Self.eventually { Self.sample(dispatcher.collect(), "tocsin_notifications_sent_total", integration: "email") == 1 })
+        #expect(
+            Self.eventually {
+                Self.sample(dispatcher.collect(), "tocsin_notifications_sent_total", integration: "email") == 1
+            })
     }
 }

@@ -28,20 +28,28 @@ import Testing
                 "QUIT",
             ])
         // The server undoes nothing: what it records is the stuffed form a real server would unstuff.
-        #expect(String(decoding: session.data, as: UTF8.self) == "Subject: hi\r\n\r\nline one\r\n..hidden\r\n...two\r\nend\r\n")
+        #expect(
+            String(decoding: session.data, as: UTF8.self)
+                == "Subject: hi\r\n\r\nline one\r\n..hidden\r\n...two\r\nend\r\n")
     }
 
     @Test func usesAuthLoginWhenPlainIsNotOffered() throws {
         let server = try TestSMTPServer(extensions: ["AUTH LOGIN"])
         try SMTPClient(timeout: .seconds(3)).send(Array("x".utf8), to: Self.configuration(port: server.port))
         let commands = server.session().commands
-        #expect(commands.prefix(4) == ["EHLO tocsin.test", "AUTH LOGIN", Base64.encode(Array("user".utf8)), Base64.encode(Array("pass".utf8))])
+        #expect(
+            commands.prefix(4) == [
+                "EHLO tocsin.test", "AUTH LOGIN", Base64.encode(Array("user".utf8)), Base64.encode(Array("pass".utf8)),
+            ])
     }
 
     @Test func fallsBackToHeloAndSkipsAuthWithoutEhlo() throws {
         let server = try TestSMTPServer(overrides: ["EHLO": "502 not implemented"])
         try SMTPClient(timeout: .seconds(3)).send(Array("x".utf8), to: Self.configuration(port: server.port))
-        #expect(server.session().commands.prefix(3) == ["EHLO tocsin.test", "HELO tocsin.test", "MAIL FROM:<alerts@example.org>"])
+        #expect(
+            server.session().commands.prefix(3) == [
+                "EHLO tocsin.test", "HELO tocsin.test", "MAIL FROM:<alerts@example.org>",
+            ])
     }
 
     @Test(arguments: [("RCPT", "550 no such user", true), ("MAIL", "451 try later", false)])
@@ -69,7 +77,8 @@ import Testing
             decoding: EmailMessage.render(
                 notification, configuration: configuration, externalURL: "http://am", now: 1_700_000_000_000),
             as: UTF8.self)
-        #expect(text.hasPrefix("From: Tocsin <alerts@example.org>\r\nTo: DB team <db@example.org>, oncall@example.org\r\n"))
+        #expect(
+            text.hasPrefix("From: Tocsin <alerts@example.org>\r\nTo: DB team <db@example.org>, oncall@example.org\r\n"))
         #expect(text.contains("\r\nSubject: [FIRING:1] DiskFull (db1)\r\n"))
         #expect(text.contains("\r\nMessage-Id: <\(notification.idempotencyKey)@tocsin>\r\n"))
         #expect(text.contains("\r\nDate: Tue, 14 Nov 2023 22:13:20 +0000\r\n"))

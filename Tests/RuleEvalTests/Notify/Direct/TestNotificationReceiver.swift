@@ -116,9 +116,12 @@ final class TestNotificationReceiver: Sendable {
             received += chunk[..<count]
             guard let end = received.firstRange(of: Array("\r\n\r\n".utf8)) else { continue }
             var headers: [String: String] = [:]
-            for line in String(decoding: received[..<end.lowerBound], as: UTF8.self).split(separator: "\r\n").dropFirst() {
+            for line in String(decoding: received[..<end.lowerBound], as: UTF8.self).split(separator: "\r\n")
+                .dropFirst()
+            {
                 guard let colon = line.firstIndex(of: ":") else { continue }
-                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
             let length = Int(headers["content-length"] ?? "0") ?? 0
             guard received.count >= end.upperBound + length else { continue }
