@@ -102,7 +102,8 @@ extension EvaluatorMetrics: Collector {
             gauge(
                 "tocsin_config_last_reload_success_timestamp_seconds",
                 "Timestamp of the last successful configuration reload.", reloadSuccessTimestamp.value),
-            gauge("tocsin_tsdb_head_series", "Total number of series in the in-memory store.", Double(statistics.series)),
+            gauge(
+                "tocsin_tsdb_head_series", "Total number of series in the in-memory store.", Double(statistics.series)),
             gauge(
                 "tocsin_tsdb_head_samples", "Total number of samples held in the in-memory store.",
                 Double(statistics.samples)),

@@ -26,10 +26,11 @@ final class RuleGroupRunner: Sendable {
 
     /// What the service does after each evaluation, on the group's thread, before the state is published: the
     /// evaluation time, how long it took, the rules that failed and the slots missed before it.
-    typealias Completion = @Sendable (
-        _ evaluator: inout RuleGroupEvaluator, _ time: Int64, _ duration: Duration,
-        _ failures: [(rule: String, message: String)], _ missed: Int64
-    ) -> Void
+    typealias Completion =
+        @Sendable (
+            _ evaluator: inout RuleGroupEvaluator, _ time: Int64, _ duration: Duration,
+            _ failures: [(rule: String, message: String)], _ missed: Int64
+        ) -> Void
 
     init(group: LoadedConfiguration.Group, evaluator: RuleGroupEvaluator) {
         self.group = group
