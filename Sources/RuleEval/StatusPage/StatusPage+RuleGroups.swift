@@ -14,7 +14,8 @@ extension StatusPage {
             writer.markup("</span> · every \(PrometheusDuration(milliseconds: group.interval)) · ")
             appendEvaluation(at: group.lastEvaluation, took: group.evaluationDuration, now: now, to: &writer)
             writer.markup(
-                "</p>\n<div class=\"scroll\"><table class=\"rules\"><thead><tr><th>Rule</th><th>Health</th>"
+                "</p>\n<div class=\"scroll\"><table class=\"rules\"><colgroup><col class=\"column-rule\"><col class=\"column-state\">"
+                    + "<col class=\"column-evaluation\"><col class=\"column-error\"></colgroup><thead><tr><th>Rule</th><th>Health</th>"
                     + "<th>Last evaluation</th><th>Error</th></tr></thead><tbody>\n")
             for rule in group.rules { appendRuleRow(rule, now: now, to: &writer) }
             writer.markup("</tbody></table></div></div>\n")

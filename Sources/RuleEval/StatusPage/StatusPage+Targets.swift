@@ -14,13 +14,16 @@ extension StatusPage {
         for job in jobOrder {
             let jobTargets = targetsByJob[job] ?? []
             let upCount = jobTargets.count(where: { $0.health == .up })
+            let downCount = jobTargets.count(where: { $0.health == .down })
             writer.markup("<h3>")
             writer.text(job)
             writer.markup(
-                " <span class=\"count \(upCount == jobTargets.count ? "good" : "bad")\">"
+                " <span class=\"count \(Self.tone(up: upCount, down: downCount, of: jobTargets.count))\">"
                     + "\(upCount)/\(jobTargets.count) up</span></h3>\n")
             writer.markup(
-                "<div class=\"scroll\"><table class=\"targets\"><thead><tr><th>Endpoint</th><th>State</th>"
+                "<div class=\"scroll\"><table class=\"targets\"><colgroup><col class=\"column-endpoint\"><col class=\"column-state\">"
+                    + "<col class=\"column-labels\"><col class=\"column-age\"><col class=\"column-duration\"><col class=\"column-error\"></colgroup>"
+                    + "<thead><tr><th>Endpoint</th><th>State</th>"
                     + "<th>Labels</th><th>Last scrape</th><th>Duration</th><th>Error</th></tr></thead><tbody>\n")
             for target in jobTargets { appendTargetRow(target, now: now, to: &writer) }
             writer.markup("</tbody></table></div>\n")

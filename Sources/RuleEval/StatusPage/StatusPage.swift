@@ -61,10 +61,10 @@ public struct StatusPage: Sendable {
                 + "<title>tocsin-ruleeval status</title><style>\(StatusPageStylesheet.css)</style></head><body>\n")
         appendHeader(targets: targets, groups: groups, alerts: alerts, now: now, to: &writer)
         writer.markup("<main>\n")
-        appendTargets(targets, now: now, to: &writer)
-        appendRuleGroups(groups, now: now, to: &writer)
         let history = AlertHistory(store: source.engine.store, start: now - timelineWindow, end: now)
         appendAlerts(alerts, history: history, now: now, to: &writer)
+        appendTargets(targets, now: now, to: &writer)
+        appendRuleGroups(groups, now: now, to: &writer)
         writer.markup("</main>\n</body></html>\n")
         return writer.html
     }
@@ -99,15 +99,17 @@ public struct StatusPage: Sendable {
         let firing = alerts.count(where: { $0.alert.state == .firing })
         writer.markup("<div class=\"tiles\">")
         Self.appendTile(
+            "#alerts", "Alerts", "\(firing) firing · \(alerts.count - firing) pending", detail: nil,
+            tone: firing > 0 ? "bad" : alerts.isEmpty ? "good" : "warn", to: &writer)
+        Self.appendTile(
             "#targets", "Targets", "\(upCount)/\(targets.count) up",
-            detail: downCount > 0 ? "\(downCount) down" : nil, tone: downCount > 0 ? "bad" : "good", to: &writer)
+            detail: downCount > 0 ? "\(downCount) down" : nil,
+            tone: Self.tone(up: upCount, down: downCount, of: targets.count),
+            to: &writer)
         Self.appendTile(
             "#rules", "Rule groups", "\(groups.count) groups · \(rules.count) rules",
             detail: ruleErrors > 0 ? "\(ruleErrors) failing" : nil, tone: ruleErrors > 0 ? "bad" : "good",
             to: &writer)
-        Self.appendTile(
-            "#alerts", "Alerts", "\(firing) firing · \(alerts.count - firing) pending", detail: nil,
-            tone: firing > 0 ? "bad" : alerts.isEmpty ? "good" : "warn", to: &writer)
         writer.markup("</div></header>\n")
     }
 
@@ -118,6 +120,11 @@ public struct StatusPage: Sendable {
         writer.markup("<span class=\"tile-figure\">\(figure)</span>")
         if let detail { writer.markup("<span class=\"tile-detail\">\(detail)</span>") }
         writer.markup("</a>")
+    }
+
+    /// The colour of a count of targets: red when any is down, grey when some are not scraped yet, else green.
+    static func tone(up: Int, down: Int, of total: Int) -> String {
+        down > 0 ? "bad" : up < total ? "idle" : "good"
     }
 
     /// Appends `labels` as a row of `name="value"` chips.

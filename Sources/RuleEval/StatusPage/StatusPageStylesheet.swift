@@ -27,7 +27,7 @@ enum StatusPageStylesheet {
         border-radius:6px;color:var(--text);background:var(--panel)}
         .tile:hover{text-decoration:none;background:var(--page)}
         .tile.good{border-left-color:var(--good)}.tile.bad{border-left-color:var(--bad)}\
-        .tile.warn{border-left-color:var(--warn)}
+        .tile.warn{border-left-color:var(--warn)}.tile.idle{border-left-color:var(--idle)}
         .tile-title{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
         .tile-figure{font-size:18px;font-weight:600}
         .tile-detail{color:var(--bad);font-size:13px}
@@ -41,7 +41,10 @@ enum StatusPageStylesheet {
         tr.pending td:first-child{box-shadow:inset 3px 0 var(--warn)}
         td.number{white-space:nowrap;font-variant-numeric:tabular-nums}
         td.endpoint{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;\
-        word-break:break-all;min-width:180px}
+        overflow-wrap:anywhere}
+        table.targets,table.rules{table-layout:fixed;min-width:860px}
+        .column-endpoint{width:27%}.column-state{width:88px}.column-labels{width:30%}.column-age{width:96px}\
+        .column-duration{width:92px}.column-rule{width:52%}.column-evaluation{width:170px}
         td.error{color:var(--bad);font-size:13px;max-width:340px;overflow-wrap:anywhere}
         .badge{display:inline-block;padding:0 8px;border-radius:10px;font-size:12px;font-weight:600;\
         line-height:20px;white-space:nowrap}
@@ -49,14 +52,15 @@ enum StatusPageStylesheet {
         .badge.down,.badge.err,.badge.firing{color:var(--bad);background:var(--bad-bg)}
         .badge.pending{color:var(--warn);background:var(--warn-bg)}
         .badge.unknown{color:var(--idle);background:var(--idle-bg)}
-        .count{font-size:12px;font-weight:600;margin-left:6px}.count.good{color:var(--good)}.count.bad{color:var(--bad)}
+        .count{font-size:12px;font-weight:600;margin-left:6px}.count.good{color:var(--good)}.count.bad{color:var(--bad)}\
+        .count.idle{color:var(--idle)}
         .labels{display:flex;flex-wrap:wrap;gap:4px}
         .label{font:12px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--idle-bg);\
         border-radius:4px;padding:0 6px;overflow-wrap:anywhere}
         .label-name{color:var(--muted)}
+        .meta .labels{display:inline-flex;vertical-align:middle;margin-left:4px}
         .group{margin-bottom:20px}.group h3{margin-bottom:0}
         .file{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px}
-        td.rule{min-width:320px}
         .rule-head{display:flex;align-items:center;flex-wrap:wrap;gap:8px}
         .kind{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);\
         border:1px solid var(--line);border-radius:4px;padding:0 5px}
@@ -78,6 +82,6 @@ enum StatusPageStylesheet {
         svg.timeline line{stroke:#8c959f}
         svg.timeline text{font:9px system-ui,sans-serif;fill:var(--muted)}
         .empty{color:var(--muted);font-style:italic}
-        @media (max-width:700px){body{font-size:13px}td,th{padding:5px 6px}td.rule{min-width:240px}}
+        @media (max-width:700px){body{font-size:13px}td,th{padding:5px 6px}}
         """
 }
