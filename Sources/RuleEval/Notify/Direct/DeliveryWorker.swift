@@ -16,7 +16,7 @@ final class DeliveryWorker: Sendable {
 
     /// Starts the thread; `deliver` is called for each entry and may call ``sleep(until:)`` between attempts.
     init(deliver: @escaping @Sendable (OutboxEntry, DeliveryWorker) -> Void) {
-        DedicatedThread.start { [self] in
+        BackgroundThread.start { [self] in
             while let entry = next() { deliver(entry, self) }
             finished.signal()
         }

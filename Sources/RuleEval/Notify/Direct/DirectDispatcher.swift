@@ -112,7 +112,7 @@ public final class DirectDispatcher: Collector {
             for entry in pending { state.inFlightByKey[entry.destination + "/" + entry.idempotencyKey] = entry.id }
         }
         for entry in pending { worker(for: entry).enqueue(entry) }
-        DedicatedThread.start { [self] in runScheduler() }
+        BackgroundThread.start { [self] in runScheduler() }
     }
 
     /// Takes in the alerts of one evaluation (firing ones, and resolved ones with `endsAt` set), as the
@@ -125,6 +125,20 @@ public final class DirectDispatcher: Collector {
             return true
         }
         if accepted { wakeScheduler.signal() }
+    }
+
+    /// Takes in alerts as the evaluator builds them for Alertmanager, after adding `externalLabels` and applying
+    /// `relabelConfigs` exactly as ``AlertmanagerNotifier/send(_:)`` does (`alerting.alert_relabel_configs`); an
+    /// `endsAt` of 0 means "not set".
+    public func send(
+        _ alerts: [AlertmanagerAlert], externalLabels: Labels, relabelConfigs: [RelabelConfiguration] = []
+    ) {
+        send(
+            alerts.compactMap { $0.prepared(externalLabels: externalLabels, relabelConfigs: relabelConfigs) }.map {
+                NotifierAlert(
+                    labels: $0.labels, annotations: $0.annotations, startsAt: $0.startsAt,
+                    endsAt: $0.endsAt == 0 ? nil : $0.endsAt, generatorURL: $0.generatorURL)
+            })
     }
 
     /// Changes the silences (for the silences API).

@@ -313,3 +313,23 @@ import Testing
             })
     }
 }
+
+extension DirectDispatcherTests {
+    @Test func evaluatorAlertsGetExternalLabelsAndRelabeling() throws {
+        let receiver = try TestNotificationReceiver()
+        defer { receiver.close() }
+        let dispatcher = try DirectDispatcher(
+            configuration: Self.configuration(receivers: "  webhook_configs: [{url: '\(receiver.url)'}]"),
+            storagePath: Storage().path, options: Self.options())
+        defer { dispatcher.stop(drainingFor: .seconds(1)) }
+        let now = DirectDispatcher.wallClockMilliseconds()
+        let alert = AlertmanagerAlert(
+            labels: ["alertname": "Up", "job": "node"], annotations: [:], startsAt: now - 60_000, endsAt: 0,
+            generatorURL: "")
+        dispatcher.send([alert], externalLabels: ["cluster": "eu1", "job": "ignored"])
+        let body = try #require(receiver.waitForRequests(1).first?.json as? [String: Any])
+        let alerts = try #require(body["alerts"] as? [[String: Any]])
+        #expect(alerts.first?["labels"] as? [String: String] == ["alertname": "Up", "job": "node", "cluster": "eu1"])
+        #expect(alerts.first?["endsAt"] as? String == "0001-01-01T00:00:00Z")
+    }
+}
