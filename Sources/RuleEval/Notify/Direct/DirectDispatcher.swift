@@ -13,7 +13,9 @@ import Synchronization
 /// entries left by a crash are delivered on the next start. Every notification carries a stable idempotency key
 /// (``Notification/idempotencyKey``) in an `Idempotency-Key` header (email: in the `Message-Id`), so a receiver
 /// can drop the duplicate a crash between delivery and removal may cause. The notification log (what was sent
-/// per group and when) is kept in `<path>/notification-log.json`, so repeat intervals survive restarts.
+/// per group and when) is saved to `<path>/notification-log.json` at most a second after a delivery and at
+/// ``stop(drainingFor:)``, so repeat intervals survive restarts (a crash within that second may repeat the
+/// last notifications, with their idempotency keys).
 ///
 /// Retries follow ``RetrySchedule`` (exponential backoff with jitter on network errors, 429 with `Retry-After`,
 /// 5xx; no retry on other 4xx, whose answer is logged). Each receiver integration has its own delivery thread,
@@ -50,12 +52,14 @@ public final class DirectDispatcher: Collector {
         var workers: [String: DeliveryWorker] = [:]
         var stopped = false
         var sequence = 0
+        /// Whether the notification log changed since it was last saved.
+        var notificationLogChanged = false
     }
 
     private let state: Mutex<State>
     private let outbox: Outbox
     private let notificationLogPath: String
-    private let notificationLogWriting = Mutex(())
+    private let notificationLogSaving = Mutex(())
     private let options: Options
     private let metrics = DirectDispatchMetrics()
     private let wakeScheduler = DispatchSemaphore(value: 0)
@@ -166,6 +170,7 @@ public final class DirectDispatcher: Collector {
             let nanoseconds = max(0, remaining.seconds * 1_000_000_000 + remaining.attoseconds / 1_000_000_000)
             _ = worker.finished.wait(timeout: .now() + .nanoseconds(Int(clamping: nanoseconds)))
         }
+        saveNotificationLogIfChanged()
     }
 
     /// The dispatch metrics.
@@ -213,6 +218,7 @@ public final class DirectDispatcher: Collector {
             }
             guard let flushed else { break }
             for entry in flushed.entries { deliverLater(entry) }
+            saveNotificationLogIfChanged()
             let wait = min(1000, max(0, (flushed.next ?? now + 1000) - options.now()))
             if wait > 0 { _ = wakeScheduler.wait(timeout: .now() + .milliseconds(Int(wait))) }
         }
@@ -383,6 +389,7 @@ public final class DirectDispatcher: Collector {
             for notification in notifications {
                 state.dispatcher.recordDelivery(of: notification, succeeded: succeeded, now: now)
             }
+            state.notificationLogChanged = state.notificationLogChanged || succeeded
             if notifications.isEmpty, succeeded {
                 state.dispatcher.notificationLog.log(
                     NotificationLog.Key(
@@ -390,13 +397,18 @@ public final class DirectDispatcher: Collector {
                     firing: entry.firing, resolved: entry.resolved, repeatInterval: entry.repeatInterval, now: now)
             }
         }
-        if succeeded { saveNotificationLog() }
+        if succeeded { wakeScheduler.signal() }
     }
 
-    /// Writes the notification log; serialized so the last write holds the latest state.
-    private func saveNotificationLog() {
-        notificationLogWriting.withLock { _ in
-            let bytes = state.withLock { $0.dispatcher.notificationLog.encoded }
+    /// Writes the notification log when it changed (by the scheduler after each loop, and by ``stop``).
+    private func saveNotificationLogIfChanged() {
+        notificationLogSaving.withLock { _ in
+            let bytes = state.withLock { state -> [UInt8]? in
+                guard state.notificationLogChanged else { return nil }
+                state.notificationLogChanged = false
+                return state.dispatcher.notificationLog.encoded
+            }
+            guard let bytes else { return }
             do {
                 try AtomicFile.write(bytes, to: notificationLogPath)
             } catch {

@@ -110,7 +110,7 @@ import Testing
         #expect(Self.sample(metrics, "tocsin_notifications_sent_total") == 2)
         #expect(Self.sample(metrics, "tocsin_notification_requests_total") == 2)
         #expect(Self.sample(metrics, "tocsin_notification_outbox_length", integration: "") == 0)
-        #expect(FileManager.default.fileExists(atPath: storage.path + "/notification-log.json"))
+        #expect(Self.eventually { FileManager.default.fileExists(atPath: storage.path + "/notification-log.json") })
     }
 
     @Test func unchangedGroupIsNotRenotifiedBeforeTheRepeatInterval() throws {
