@@ -83,27 +83,27 @@ public final class DirectDispatcher: Collector {
     public init(
         configuration: NotifyConfiguration, storagePath: String, options: Options = Options()
     ) throws(DirectDispatcherError) {
-        var dispatcher: Dispatcher
         var configuration = configuration
         configuration.global.externalURL = options.externalURL
+        var dispatcher: Dispatcher
         do {
             dispatcher = try Dispatcher(configuration: configuration)
-            outbox = try Outbox(directory: storagePath + "/outbox")
-            notificationLogPath = storagePath + "/notification-log.json"
-            if let bytes = try AtomicFile.read(notificationLogPath) {
-                guard let log = NotificationLog(decoding: bytes) else {
-                    throw DirectDispatcherError(description: "\(notificationLogPath): not a notification log")
-                }
-                dispatcher.notificationLog = log
-            }
-        } catch let error as NotifyConfigurationError {
-            throw DirectDispatcherError(description: error.description)
-        } catch let error as AtomicFile.Failure {
-            throw DirectDispatcherError(description: error.description)
-        } catch let error as DirectDispatcherError {
-            throw error
         } catch {
-            throw DirectDispatcherError(description: "\(error)")
+            throw DirectDispatcherError(description: error.description)
+        }
+        notificationLogPath = storagePath + "/notification-log.json"
+        let savedLog: [UInt8]?
+        do throws(AtomicFile.Failure) {
+            outbox = try Outbox(directory: storagePath + "/outbox")
+            savedLog = try AtomicFile.read(notificationLogPath)
+        } catch {
+            throw DirectDispatcherError(description: error.description)
+        }
+        if let savedLog {
+            guard let log = NotificationLog(decoding: savedLog) else {
+                throw DirectDispatcherError(description: "\(notificationLogPath): not a notification log")
+            }
+            dispatcher.notificationLog = log
         }
         self.options = options
         self.state = Mutex(State(dispatcher: dispatcher))

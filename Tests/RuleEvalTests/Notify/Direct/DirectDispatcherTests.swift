@@ -333,3 +333,37 @@ extension DirectDispatcherTests {
         #expect(alerts.first?["endsAt"] as? String == "0001-01-01T00:00:00Z")
     }
 }
+
+extension DirectDispatcherTests {
+    @Test func damagedStateFilesAreReportedNotTrusted() throws {
+        let storage = Storage()
+        try FileManager.default.createDirectory(atPath: storage.path + "/outbox", withIntermediateDirectories: true)
+        try Data("{\"id\":".utf8).write(to: URL(fileURLWithPath: storage.path + "/outbox/torn.json"))
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: storage.path + "/outbox/x.json.tmp"))
+        let configuration = try Self.configuration(receivers: "  webhook_configs: [{url: 'http://127.0.0.1:9/'}]")
+        let log = LogLines()
+        let dispatcher = try DirectDispatcher(
+            configuration: configuration, storagePath: storage.path, options: Self.options(log))
+        dispatcher.stop(drainingFor: .zero)
+        #expect(log.text.contains("Ignoring unreadable outbox file"))
+        #expect(dispatcher.outboxLength == 0)
+        #expect(!FileManager.default.fileExists(atPath: storage.path + "/outbox/x.json.tmp"))
+
+        try Data("not json".utf8).write(to: URL(fileURLWithPath: storage.path + "/notification-log.json"))
+        let error = #expect(throws: DirectDispatcherError.self) {
+            try DirectDispatcher(configuration: configuration, storagePath: storage.path, options: Self.options())
+        }
+        #expect(error?.description.hasSuffix("notification-log.json: not a notification log") == true)
+    }
+
+    @Test func aConfigurationFileErrorNamesThePosition() throws {
+        let storage = Storage()
+        let file = storage.path + ".yml"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data("route: {receiver: x}\nreceivers: [{name: y}]\n".utf8).write(to: URL(fileURLWithPath: file))
+        let error = #expect(throws: DirectDispatcherError.self) {
+            try DirectDispatcher(configurationFile: file, storagePath: storage.path)
+        }
+        #expect(error?.description == "\(file):1:19: undefined receiver \"x\" used in route")
+    }
+}
