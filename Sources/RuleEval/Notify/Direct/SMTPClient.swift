@@ -55,12 +55,11 @@ public struct SMTPClient: Sendable {
         var session = try Session(address: address, deadline: .now + timeout)
         defer { session.close() }
         try session.expect(220, after: nil)
-        var extensions = try? session.command("EHLO \(configuration.hello)", expecting: 250)
+        let extensions = try? session.command("EHLO \(configuration.hello)", expecting: 250)
         if extensions == nil { _ = try session.command("HELO \(configuration.hello)", expecting: 250) }
         if !configuration.authUsername.isEmpty, let lines = extensions {
             try authenticate(&session, configuration: configuration, extensions: lines)
         }
-        extensions = nil
         _ = try session.command("MAIL FROM:<\(Self.mailbox(configuration.from))>", expecting: 250)
         for recipient in configuration.to.split(separator: ",") {
             _ = try session.command("RCPT TO:<\(Self.mailbox(String(recipient)))>", expecting: 250, or: 251)
