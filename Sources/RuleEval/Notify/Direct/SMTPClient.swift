@@ -99,14 +99,30 @@ public struct SMTPClient: Sendable {
         return String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
-    /// `textproto.CanonicalMIMEHeaderKey`: `content-type` becomes `Content-Type`.
+    /// `textproto.CanonicalMIMEHeaderKey`: `content-type` becomes `Content-Type`; a name with a byte that is not
+    /// an HTTP token character is returned unchanged, as Go does.
     static func canonicalHeaderName(_ name: String) -> String {
+        let tokenPunctuation = Set("!#$%&'*+-.^_`|~".utf8)
+        let bytes = Array(name.utf8)
+        let isToken = { (byte: UInt8) -> Bool in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                true
+            default: tokenPunctuation.contains(byte)
+            }
+        }
+        guard bytes.allSatisfy(isToken) else { return name }
         var upper = true
         return String(
-            name.map { character -> Character in
-                defer { upper = character == "-" }
-                return upper ? Character(character.uppercased()) : Character(character.lowercased())
-            })
+            decoding: bytes.map { byte in
+                defer { upper = byte == UInt8(ascii: "-") }
+                let isLower = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                let isUpperCase = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                if upper, isLower { return byte - 32 }
+                if !upper, isUpperCase { return byte + 32 }
+                return byte
+            }, as: UTF8.self)
     }
 
     /// The message as sent after `DATA`: lines ending in CRLF, a line starting with `.` doubled, then `.` alone.

@@ -87,3 +87,13 @@ import Testing
         #expect(text.contains("[1] Firing\nLabels:\n - alertname = DiskFull\n - instance = db1\n"))
     }
 }
+
+extension SMTPClientTests {
+    @Test(arguments: [
+        ("content-type", "Content-Type"), ("X-PRIORITY", "X-Priority"), ("straße", "straße"),
+        ("two words", "two words"),
+    ])
+    func headerNamesAreCanonical(name: String, canonical: String) {
+        #expect(SMTPClient.canonicalHeaderName(name) == canonical)
+    }
+}
