@@ -23,16 +23,17 @@ extension NotificationLog {
         for item in items {
             guard let groupKey = item["groupKey"]?.stringValue, let receiver = item["receiver"]?.stringValue,
                 let kind = item["integration"]?.stringValue.flatMap(Notification.Integration.Kind.init(rawValue:)),
-                case .number(let index)? = item["index"],
+                let index = OutboxEntry.integer(item["index"]),
                 let firing = OutboxEntry.fingerprints(item["firing"]),
                 let resolved = OutboxEntry.fingerprints(item["resolved"]),
-                case .number(let timestamp)? = item["timestamp"], case .number(let expiresAt)? = item["expiresAt"]
+                let timestamp = OutboxEntry.integer(item["timestamp"]),
+                let expiresAt = OutboxEntry.integer(item["expiresAt"])
             else { return nil }
             let key = Key(
                 groupKey: groupKey, receiver: receiver,
                 integration: Notification.Integration(kind: kind, index: Int(index)))
             entries[key] = Entry(
-                firing: firing, resolved: resolved, timestamp: Int64(timestamp), expiresAt: Int64(expiresAt))
+                firing: firing, resolved: resolved, timestamp: timestamp, expiresAt: expiresAt)
         }
     }
 }

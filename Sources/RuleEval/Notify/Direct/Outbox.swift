@@ -30,7 +30,8 @@ final class Outbox: Sendable {
     }
 
     /// The stored entries, oldest first. Temporary files of writes a crash interrupted are deleted (their entry
-    /// was never handed to delivery); files that do not decode are returned in `unreadable` and left alone.
+    /// was never handed to delivery); files that do not decode, or whose entry ID is not their name, are returned
+    /// in `unreadable` and left alone.
     func pending() -> (entries: [OutboxEntry], unreadable: [String]) {
         guard let stream = opendir(directory) else { return ([], []) }
         defer { closedir(stream) }
@@ -49,7 +50,9 @@ final class Outbox: Sendable {
         var unreadable: [String] = []
         for name in names.sorted() {
             let file = directory + "/" + name
-            if let bytes = try? AtomicFile.read(file), let entry = OutboxEntry(decoding: bytes) {
+            if let bytes = try? AtomicFile.read(file), let entry = OutboxEntry(decoding: bytes),
+                entry.id + ".json" == name
+            {
                 entries.append(entry)
             } else {
                 unreadable.append(file)

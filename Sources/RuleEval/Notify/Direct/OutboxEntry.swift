@@ -41,17 +41,17 @@ struct OutboxEntry: Sendable, Hashable {
         guard let document = try? JSONParser.parse(bytes), let id = document["id"]?.stringValue,
             let receiver = document["receiver"]?.stringValue,
             let kind = document["integration"]?.stringValue.flatMap(Notification.Integration.Kind.init(rawValue:)),
-            case .number(let index)? = document["index"], let key = document["idempotencyKey"]?.stringValue,
+            let index = Self.integer(document["index"]), let key = document["idempotencyKey"]?.stringValue,
             let url = document["url"]?.stringValue, let payload = document["payload"]?.stringValue,
             let groupKey = document["groupKey"]?.stringValue, let firing = Self.fingerprints(document["firing"]),
             let resolved = Self.fingerprints(document["resolved"]),
-            case .number(let repeatInterval)? = document["repeatInterval"],
-            case .number(let createdAt)? = document["createdAt"]
+            let repeatInterval = Self.integer(document["repeatInterval"]),
+            let createdAt = Self.integer(document["createdAt"])
         else { return nil }
         self.init(
             id: id, receiver: receiver, integration: Notification.Integration(kind: kind, index: Int(index)),
             idempotencyKey: key, url: url, payload: Array(payload.utf8), groupKey: groupKey, firing: firing,
-            resolved: resolved, repeatInterval: Int64(repeatInterval), createdAt: Int64(createdAt))
+            resolved: resolved, repeatInterval: repeatInterval, createdAt: createdAt)
     }
 
     init(
@@ -70,6 +70,12 @@ struct OutboxEntry: Sendable, Hashable {
         self.resolved = resolved
         self.repeatInterval = repeatInterval
         self.createdAt = createdAt
+    }
+
+    /// A JSON number that is an exact 53-bit integer (`nil` otherwise).
+    static func integer(_ value: JSONValue?) -> Int64? {
+        guard case .number(let number)? = value, abs(number) <= 0x1p53 else { return nil }
+        return Int64(exactly: number)
     }
 
     /// A JSON array of 16-hex-digit fingerprints.
