@@ -44,7 +44,8 @@ struct DocumentedInterface: Sendable {
         flagPrefixes: [],
         paths: [
             "/", "/metrics", "/health/live", "/health/ready", "/health/startup", "/-/healthy", "/-/ready", "/-/reload",
-            "/api/v1/query?query=up", "/api/v1/query_range?query=up&start=0&end=60&step=15", "/api/v1/series?match[]=up",
+            "/api/v1/query?query=up", "/api/v1/query_range?query=up&start=0&end=60&step=15",
+            "/api/v1/series?match[]=up",
             "/api/v1/labels", "/api/v1/label/job/values", "/api/v1/targets", "/api/v1/rules", "/api/v1/alerts",
             "/api/v1/status/buildinfo",
         ],
