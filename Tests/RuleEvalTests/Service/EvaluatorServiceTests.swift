@@ -34,8 +34,9 @@ import Testing
         func expose(_ text: String?) { body.text.withLock { $0 = text } }
     }
 
-    /// A scratch directory with `prometheus.yml` scraping `port` and `rules.yml` holding `rules`.
-    static func writeConfiguration(port: Int, rules: String) throws -> String {
+    /// A scratch directory with `prometheus.yml` scraping `port` (and alerting `alertmanager` when given) and
+    /// `rules.yml` holding `rules`.
+    static func writeConfiguration(port: Int, rules: String, alertmanager: String? = nil) throws -> String {
         var template = Array("/tmp/tocsin-service-XXXXXX".utf8CString)
         let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
         try AtomicFile.write(
@@ -47,6 +48,7 @@ import Testing
                   evaluation_interval: 500ms
                   external_labels: {site: test}
                 rule_files: [rules.yml]
+                \(alertmanager.map { "alerting: {alertmanagers: [{static_configs: [{targets: ['\($0)']}]}]}" } ?? "")
                 scrape_configs:
                   - job_name: scripted
                     static_configs: [{targets: ['127.0.0.1:\(port)']}]
