@@ -42,7 +42,9 @@ public struct AlertRestorePolicy: Sendable, Hashable {
         case .firing:
             return alert
         case .inactive:
-            guard let resolvedAt = alert.resolvedAt, now - resolvedAt <= AlertTable.resolvedRetention else { return nil }
+            guard let resolvedAt = alert.resolvedAt, now - resolvedAt <= AlertTable.resolvedRetention else {
+                return nil
+            }
             return alert
         case .pending:
             let outage = max(0, now - savedAt)

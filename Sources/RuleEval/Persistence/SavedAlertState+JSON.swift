@@ -38,7 +38,8 @@ extension SavedAlertState {
         var groups: [RuleGroupKey: SavedRuleGroup] = [:]
         for (groupIndex, groupValue) in try reader.array(document, "groups").enumerated() {
             reader.path = "group \(groupIndex)"
-            let key = RuleGroupKey(file: try reader.string(groupValue, "file"), name: try reader.string(groupValue, "name"))
+            let key = RuleGroupKey(
+                file: try reader.string(groupValue, "file"), name: try reader.string(groupValue, "name"))
             var rules: [SavedAlertingRule] = []
             for (ruleIndex, ruleValue) in try reader.array(groupValue, "rules").enumerated() {
                 reader.path = "group \(groupIndex) rule \(ruleIndex)"
