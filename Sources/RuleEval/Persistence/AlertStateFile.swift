@@ -31,18 +31,18 @@ public final class AlertStateFile: Sendable {
     }
 
     /// The saved state; ``SavedAlertState/empty`` when the file does not exist yet.
-    public func load() throws(AlertStateFileError) -> SavedAlertState {
+    public func load() throws(StateFileError) -> SavedAlertState {
         let bytes: [UInt8]?
         do {
             bytes = try AtomicFile.read(path)
         } catch {
-            throw AlertStateFileError(path: path, message: "\(error)")
+            throw StateFileError(path: path, message: "\(error)")
         }
         guard let bytes else { return .empty }
         do {
             return try SavedAlertState.decode(bytes)
         } catch {
-            throw AlertStateFileError(path: path, message: error.message)
+            throw StateFileError(path: path, message: error.message)
         }
     }
 
@@ -57,14 +57,14 @@ public final class AlertStateFile: Sendable {
     }
 
     /// Records `group` as the latest state of `key` and rewrites the file with every group's latest state.
-    public func save(_ group: SavedRuleGroup, for key: RuleGroupKey) throws(AlertStateFileError) {
+    public func save(_ group: SavedRuleGroup, for key: RuleGroupKey) throws(StateFileError) {
         do {
             try latest.withLock { groups throws(AtomicFile.Failure) in
                 groups[key] = group
                 try AtomicFile.write(SavedAlertState(groups: groups).encoded, to: path)
             }
         } catch {
-            throw AlertStateFileError(path: path, message: "\(error)")
+            throw StateFileError(path: path, message: "\(error)")
         }
     }
 }

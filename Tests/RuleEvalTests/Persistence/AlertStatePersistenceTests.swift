@@ -175,7 +175,7 @@ import Testing
     func corruptFileIsReportedWithTheFileAndTheProblem(contents: String, message: String) throws {
         let file = AlertStateFile(storagePath: scratchDirectory())
         try AtomicFile.write(Array(contents.utf8), to: file.path)
-        #expect(throws: AlertStateFileError(path: file.path, message: message)) { try file.load() }
+        #expect(throws: StateFileError(path: file.path, message: message)) { try file.load() }
         var evaluator = try evaluator(downRule)
         let saved = (try? file.load()) ?? .empty
         #expect(evaluator.restore(from: saved, groupKey: key, now: 0) == 0)
@@ -183,7 +183,7 @@ import Testing
 
     @Test func unreadableFileIsReported() throws {
         let file = AlertStateFile(path: scratchDirectory())
-        #expect(throws: AlertStateFileError(path: file.path, message: "\(file.path): read: Is a directory")) {
+        #expect(throws: StateFileError(path: file.path, message: "\(file.path): read: Is a directory")) {
             try file.load()
         }
     }

@@ -1,6 +1,7 @@
-/// Why the alert state file could not be read or written: the file and what was wrong, e.g.
+/// Why a state file under `--storage.path` (`alerts.json`, `silences.json`) could not be read or written: the file
+/// and what was wrong, e.g.
 /// `data/alerts.json: group 0 rule 1 alert 2: missing activeAt`.
-public struct AlertStateFileError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct StateFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The state file.
     public var path: String
     /// What was wrong.
