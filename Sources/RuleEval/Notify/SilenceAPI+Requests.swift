@@ -12,7 +12,9 @@ extension SilenceAPI {
         } catch {
             throw .unparsableBody(error.message)
         }
-        guard case .object = document else { throw .unparsableBody(typeMismatch(document, "", "models.PostableSilence")) }
+        guard case .object = document else {
+            throw .unparsableBody(typeMismatch(document, "", "models.PostableSilence"))
+        }
         let id = try optionalString(document, "id", in: "PostableSilence")
         let comment = try optionalString(document, "comment", in: "PostableSilence")
         let createdBy = try optionalString(document, "createdBy", in: "PostableSilence")
@@ -31,7 +33,8 @@ extension SilenceAPI {
             }
             matchers.append(
                 (
-                    try optionalString(element, "name", in: "Matcher"), try optionalString(element, "value", in: "Matcher"),
+                    try optionalString(element, "name", in: "Matcher"),
+                    try optionalString(element, "value", in: "Matcher"),
                     try optionalBool(element, "isRegex"), try optionalBool(element, "isEqual")
                 ))
         }
@@ -108,7 +111,8 @@ extension SilenceAPI {
     static func isUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         func isHex(_ byte: UInt8) -> Bool {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
                 || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
         }
         if bytes.count == 32 { return bytes.allSatisfy(isHex) }

@@ -89,8 +89,10 @@ public final class SilenceAPI: Sendable {
         router.register(prefix: "/api/v2/silence/", methods: [.get, .delete]) { request in
             let id = String(request.path.dropFirst("/api/v2/silence/".count))
             guard Self.isUUID(id) else {
-                return SilenceAPIError.validation(code: 601, "silenceID in path must be of type uuid: \(GoString.quoted(id))")
-                    .response
+                return SilenceAPIError.validation(
+                    code: 601, "silenceID in path must be of type uuid: \(GoString.quoted(id))"
+                )
+                .response
             }
             return request.method == .delete ? self.deleteSilence(id: id) : self.getSilence(id: id)
         }
