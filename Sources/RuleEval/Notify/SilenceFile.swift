@@ -14,7 +14,7 @@ public struct SilenceFile: Sendable, Hashable {
 
     /// The silence file ``fileName`` in the storage directory `storagePath`.
     public init(storagePath: String) {
-        self.init(path: storagePath + "/" + Self.fileName)
+        self.init(path: AtomicFile.path(of: Self.fileName, in: storagePath))
     }
 
     /// The saved silences; none when the file does not exist yet. A file that cannot be read or decoded throws:

@@ -27,7 +27,7 @@ public final class AlertStateFile: Sendable {
 
     /// The state file ``fileName`` in the storage directory `storagePath`.
     public convenience init(storagePath: String) {
-        self.init(path: storagePath + "/" + Self.fileName)
+        self.init(path: AtomicFile.path(of: Self.fileName, in: storagePath))
     }
 
     /// The saved state; ``SavedAlertState/empty`` when the file does not exist yet.
