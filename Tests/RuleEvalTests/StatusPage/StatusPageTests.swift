@@ -118,6 +118,16 @@ import Testing
         #expect(html.contains("a&amp;b.yml"))
     }
 
+    @Test func onlyWebURLsBecomeLinks() throws {
+        var source = FixedStatusSource(startTime: 0)
+        var target = try FixedStatusSource.target(job: "j", address: "host:1", health: .up, lastScrape: 1)
+        target.target.scheme = "javascript"
+        source.targetStatuses = [target]
+        let html = StatusPage(source: source).render(now: 1000)
+        #expect(html.contains("<td class=\"endpoint\">javascript://host:1/metrics</td>"))
+        #expect(!html.contains("href=\"javascript"))
+    }
+
     @Test func emptySourceSaysSoInEachSection() {
         let html = StatusPage(source: FixedStatusSource(startTime: 0)).render(now: 1000)
         #expect(html.contains("No scrape targets are configured."))
