@@ -34,6 +34,8 @@ public final class DirectDispatcher: Collector {
         public var retryPolicy = RetrySchedule.Policy()
         /// Where delivery problems are logged.
         public var logger = Logger()
+        /// The current silences, read before every flush (`{ silenceAPI.store }`); `nil`: no silences.
+        public var silences: (@Sendable () -> SilenceStore)?
         /// The wall clock in milliseconds since the epoch (alert times are wall-clock times).
         public var now: @Sendable () -> Int64 = DirectDispatcher.wallClockMilliseconds
 
@@ -145,11 +147,6 @@ public final class DirectDispatcher: Collector {
             })
     }
 
-    /// Changes the silences (for the silences API).
-    public func withSilences<Result>(_ body: (inout SilenceStore) -> Result) -> Result {
-        state.withLock { body(&$0.dispatcher.silences) }
-    }
-
     /// How many notifications wait in the outbox (queued, being delivered or retried).
     public var outboxLength: Int { outbox.length }
 
@@ -191,9 +188,11 @@ public final class DirectDispatcher: Collector {
     /// then sleeps until the next group is due (at most a second) or ``send(_:)`` wakes it.
     private func runScheduler() {
         while true {
+            let silences = options.silences?()
             let now = options.now()
             let flushed = state.withLock { state -> (entries: [OutboxEntry], next: Int64?)? in
                 guard !state.stopped else { return nil }
+                if let silences { state.dispatcher.silences = silences }
                 let notifications = state.dispatcher.tick(now: now)
                 var entries: [OutboxEntry] = []
                 for notification in notifications {

@@ -367,3 +367,30 @@ extension DirectDispatcherTests {
         #expect(error?.description == "\(file):1:19: undefined receiver \"x\" used in route")
     }
 }
+
+extension DirectDispatcherTests {
+    @Test func silencesFromTheSilenceSourceMuteAlerts() throws {
+        let receiver = try TestNotificationReceiver()
+        defer { receiver.close() }
+        var store = SilenceStore()
+        var generator = SystemRandomNumberGenerator()
+        let now = DirectDispatcher.wallClockMilliseconds()
+        _ = try store.set(
+            Silence(
+                matchers: [Silence.Matcher(name: "alertname", value: "Muted")], startsAt: now - 1000,
+                endsAt: now + 3_600_000, createdBy: "test", comment: "maintenance"),
+            now: now, using: &generator)
+        var options = Self.options()
+        let silences = store
+        options.silences = { silences }
+        let dispatcher = try DirectDispatcher(
+            configuration: Self.configuration(receivers: "  webhook_configs: [{url: '\(receiver.url)'}]"),
+            storagePath: Storage().path, options: options)
+        defer { dispatcher.stop(drainingFor: .seconds(1)) }
+        dispatcher.send([Self.alert("Muted"), Self.alert("Loud")])
+        let body = try #require(receiver.waitForRequests(1).first?.json as? [String: Any])
+        #expect(body["groupKey"] as? String == "{}:{alertname=\"Loud\"}")
+        usleep(300_000)
+        #expect(receiver.requests.count == 1)
+    }
+}
