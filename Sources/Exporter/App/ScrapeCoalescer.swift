@@ -6,8 +6,8 @@ import Synchronization
 ///
 /// The first request for a key leads: it runs `produce` while later requests for the same key wait for its
 /// result, as long as the scrape they would join started at most ``window`` before they arrived. A request
-/// arriving later than that, or after the scrape has finished, leads a new scrape, so every response is at most
-/// one scrape plus ``window`` old and never comes from a scrape that finished before the request arrived.
+/// arriving later than that, or after the scrape has finished, leads a new scrape: no response holds data read
+/// more than ``window`` before its request arrived, nor comes from a scrape that finished before it arrived.
 /// node_exporter does not coalesce; Prometheus servers scraping the same target at the same instant (an HA pair)
 /// simply get the same sample values.
 final class ScrapeCoalescer<Key: Hashable & Sendable, Value: Sendable>: Sendable {
