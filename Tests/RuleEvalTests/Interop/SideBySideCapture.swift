@@ -1,0 +1,123 @@
+import Foundation
+import TestSupport
+
+/// Everything the side-by-side run asked both evaluators, captured once; the tests compare the answers.
+struct SideBySideCapture: Sendable {
+    /// What one evaluator answered.
+    struct Answers: Sendable {
+        /// `prometheus` or the candidate's file name.
+        var name: String
+        /// `/api/v1/query` at ``SideBySideCapture/queryTime`` per query of ``SideBySideQueries/all``.
+        var instant: [String: QueryAnswer] = [:]
+        /// `/api/v1/query_range` over ``SideBySideCapture/rangeWindow`` per query of ``SideBySideQueries/all``.
+        var range: [String: QueryAnswer] = [:]
+        /// Rule output over the whole script, once per second, per query of ``SideBySideCapture/ruleOutputs``.
+        var ruleOutputs: [String: QueryAnswer] = [:]
+        /// `/api/v1/rules`, one line per rule.
+        var rules: [String] = []
+        /// What the process logged.
+        var log = ""
+    }
+
+    /// Rule output compared evaluation for evaluation.
+    static let ruleOutputs = [
+        "ALERTS", "ALERTS_FOR_STATE", #"{__name__=~"handler:.+|sbs:.+|le:.+"}"#,
+    ]
+    /// Seconds of script covered by the rule output comparison.
+    static let scriptSeconds = 24
+    /// The instant queries' time, in seconds after the epoch (off the data grid).
+    static let queryTime = 20.5
+    /// The range queries' start, end and step, in seconds after the epoch.
+    static let rangeWindow = (start: 8.5, end: 20.5, step: 3.0)
+
+    /// The Unix second of the script's first step (odd, so data sits on odd seconds).
+    var epoch: Int
+    /// Real Prometheus's answers.
+    var reference: Answers
+    /// The candidate's answers.
+    var candidate: Answers
+
+    /// The Unix time (seconds) of the `n`th rule-output point: just before second `n + 1` of the script, after
+    /// every evaluation that saw data up to second `n`, whatever its group's offset within the second.
+    func ruleOutputTime(_ second: Int) -> Double { Double(epoch + second) + 0.999 }
+
+    /// The evaluator under test: `$TOCSIN_SIDEBYSIDE_EVALUATOR` (a `prometheus` binary there checks the harness
+    /// itself), else our `tocsin-ruleeval`.
+    static var candidateProgram: String {
+        ProcessInfo.processInfo.environment["TOCSIN_SIDEBYSIDE_EVALUATOR"] ?? Paths.executable("tocsin-ruleeval")
+    }
+
+    /// Runs the scripted target, real Prometheus and the candidate side by side (about 35 s), asks both every
+    /// question, stops all three by PID and returns the answers.
+    static func run() throws -> SideBySideCapture {
+        guard let prometheus = Peers.path(of: "prometheus") else { throw SideBySideError("prometheus is not installed") }
+        let target = try ScriptedTarget()
+        defer { target.stop() }
+        let configuration = SideBySideRules.configuration.replacingOccurrences(
+            of: "TARGET", with: "127.0.0.1:\(target.port)")
+        let evaluators = [
+            try SideBySideEvaluator(program: prometheus, configuration: configuration, rules: SideBySideRules.rules),
+            try SideBySideEvaluator(
+                program: candidateProgram, configuration: configuration, rules: SideBySideRules.rules),
+        ]
+        defer { evaluators.forEach { $0.stop() } }
+        for evaluator in evaluators where !evaluator.waitUntilScraping(job: "sbs", timeout: 20) {
+            throw SideBySideError("\(evaluator.name) did not scrape the target: \(evaluator.process.log.suffix(3000))")
+        }
+        let epoch = Self.oddSecond(after: Date().timeIntervalSince1970 + 3)
+        target.begin(epoch: epoch)
+        let finished = Double(epoch + scriptSeconds + 2)
+        Thread.sleep(forTimeInterval: max(0, finished - Date().timeIntervalSince1970))
+        var capture = SideBySideCapture(
+            epoch: epoch, reference: Answers(name: evaluators[0].name), candidate: Answers(name: evaluators[1].name))
+        capture.reference = capture.answers(of: evaluators[0])
+        capture.candidate = capture.answers(of: evaluators[1])
+        return capture
+    }
+
+    private func answers(of evaluator: SideBySideEvaluator) -> Answers {
+        var answers = Answers(name: evaluator.name)
+        let base = Double(epoch)
+        for query in SideBySideQueries.all {
+            let resolved = SideBySideQueries.resolve(query, epoch: epoch)
+            answers.instant[query] = evaluator.query(resolved, at: base + Self.queryTime)
+            answers.range[query] = evaluator.queryRange(
+                resolved, start: base + Self.rangeWindow.start, end: base + Self.rangeWindow.end,
+                step: Self.rangeWindow.step)
+        }
+        for query in Self.ruleOutputs {
+            answers.ruleOutputs[query] = evaluator.queryRange(
+                query, start: ruleOutputTime(0), end: ruleOutputTime(Self.scriptSeconds), step: 1)
+        }
+        answers.rules = Self.ruleLines(evaluator.json("rules"))
+        answers.log = String(evaluator.process.log.suffix(5000))
+        return answers
+    }
+
+    /// `/api/v1/rules` as one line per rule: group, name, type, health, query, `for`, labels.
+    static func ruleLines(_ json: [String: Any]?) -> [String] {
+        let groups = (json?["data"] as? [String: Any])?["groups"] as? [[String: Any]] ?? []
+        return groups.flatMap { group in
+            (group["rules"] as? [[String: Any]] ?? []).map { rule in
+                let labels = (rule["labels"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }
+                return [
+                    "\(group["name"] ?? "?")/\(rule["name"] ?? "?")", "type=\(rule["type"] ?? "?")",
+                    "health=\(rule["health"] ?? "?")", "for=\(rule["duration"] ?? "-")",
+                    "query=\(rule["query"] ?? "?")", "labels=\(labels.map { "\($0.key)=\($0.value)" })",
+                ].joined(separator: " ")
+            }
+        }
+    }
+
+    /// The first odd Unix second at or after `time`.
+    static func oddSecond(after time: Double) -> Int {
+        let second = Int(time.rounded(.up))
+        return second % 2 == 1 ? second : second + 1
+    }
+}
+
+/// Why the side-by-side run could not capture answers.
+struct SideBySideError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
