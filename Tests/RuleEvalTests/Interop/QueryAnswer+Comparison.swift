@@ -34,7 +34,8 @@ extension QueryAnswer {
 
     private static func seriesDifferences(_ reference: [Series], _ candidate: [Series], ordered: Bool) -> [String] {
         var lines: [String] = []
-        let candidateByLabels = Dictionary(candidate.map { ($0.labelText, $0) }, uniquingKeysWith: { first, _ in first })
+        let candidateByLabels = Dictionary(
+            candidate.map { ($0.labelText, $0) }, uniquingKeysWith: { first, _ in first })
         let referenceLabels = Set(reference.map(\.labelText))
         for series in reference {
             guard let other = candidateByLabels[series.labelText] else {
@@ -48,7 +49,9 @@ extension QueryAnswer {
         for series in candidate where !referenceLabels.contains(series.labelText) {
             lines.append("unexpected \(series.labelText) \(pointsText(series.points))")
         }
-        if candidate.count != candidateByLabels.count { lines.append("duplicate label sets in \(candidate.count) series") }
+        if candidate.count != candidateByLabels.count {
+            lines.append("duplicate label sets in \(candidate.count) series")
+        }
         if ordered && lines.isEmpty && reference.map(\.labelText) != candidate.map(\.labelText) {
             lines.append("order \(reference.map(\.labelText)) ≠ \(candidate.map(\.labelText))")
         }

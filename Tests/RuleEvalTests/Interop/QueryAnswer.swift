@@ -50,14 +50,17 @@ enum QueryAnswer: Equatable, Sendable, CustomStringConvertible {
         case "scalar", "string":
             let pair = data["result"] as? [Any] ?? []
             let text = pair.last as? String ?? ""
-            self = resultType == "string" ? .string(text) : .scalar(Self.point(pair) ?? Point(milliseconds: 0, value: .nan))
+            self =
+                resultType == "string"
+                ? .string(text) : .scalar(Self.point(pair) ?? Point(milliseconds: 0, value: .nan))
         case "vector", "matrix":
             let results = data["result"] as? [[String: Any]] ?? []
             self = .series(
                 resultType: resultType,
                 results.map { result in
                     let pairs = (result["values"] as? [[Any]]) ?? (result["value"] as? [Any]).map { [$0] } ?? []
-                    return Series(labels: result["metric"] as? [String: String] ?? [:], points: pairs.compactMap(Self.point))
+                    return Series(
+                        labels: result["metric"] as? [String: String] ?? [:], points: pairs.compactMap(Self.point))
                 })
         default:
             self = .unreadable("HTTP \(status): \(String(decoding: body.prefix(300), as: UTF8.self))")
@@ -87,7 +90,8 @@ enum QueryAnswer: Equatable, Sendable, CustomStringConvertible {
         case .string(let text): "string \"\(text)\""
         case .unreadable(let text): "unreadable: \(text)"
         case .series(let resultType, let series):
-            "\(resultType) [" + series.map { "\($0.labelText) \($0.points.map { "\($0.value)@\($0.milliseconds)" })" }
+            "\(resultType) ["
+                + series.map { "\($0.labelText) \($0.points.map { "\($0.value)@\($0.milliseconds)" })" }
                 .joined(separator: "; ") + "]"
         }
     }

@@ -27,7 +27,9 @@ final class ScriptedTarget: Sendable {
         var router = Router()
         let epoch = self.epoch
         router.register("/metrics") { _ in
-            let body = epoch.second.withLock { $0 }.map { Self.exposition(epoch: $0, now: Date().timeIntervalSince1970) }
+            let body = epoch.second.withLock { $0 }.map {
+                Self.exposition(epoch: $0, now: Date().timeIntervalSince1970)
+            }
             return HTTPResponse(
                 status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4; charset=utf-8"],
                 body: Array((body ?? "").utf8))

@@ -50,7 +50,9 @@ struct SideBySideCapture: Sendable {
     /// Runs the scripted target, real Prometheus and the candidate side by side (about 35 s), asks both every
     /// question, stops all three by PID and returns the answers.
     static func run() throws -> SideBySideCapture {
-        guard let prometheus = Peers.path(of: "prometheus") else { throw SideBySideError("prometheus is not installed") }
+        guard let prometheus = Peers.path(of: "prometheus") else {
+            throw SideBySideError("prometheus is not installed")
+        }
         let target = try ScriptedTarget()
         defer { target.stop() }
         let configuration = SideBySideRules.configuration.replacingOccurrences(

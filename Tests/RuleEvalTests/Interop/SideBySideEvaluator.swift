@@ -69,7 +69,9 @@ final class SideBySideEvaluator {
 
     private func get(_ path: String, _ parameters: [String: String]) -> QueryAnswer {
         var components = URLComponents(string: "\(api)/\(path)")
-        components?.queryItems = parameters.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        components?.queryItems = parameters.sorted { $0.key < $1.key }.map {
+            URLQueryItem(name: $0.key, value: $0.value)
+        }
         // URLComponents leaves `+` alone, which a server decodes as a space.
         let url = (components?.string ?? "").replacingOccurrences(of: "+", with: "%2B")
         let response = HTTPFetch.request(url, timeout: 10)

@@ -5,7 +5,8 @@
 /// Prometheus 2's left-closed and Prometheus 3's left-open ranges select the same samples.
 enum SideBySideQueries {
     /// Queries whose answers are compared series by series.
-    static let all: [String] = selectors + rangeFunctions + histograms + aggregations + binaryOperators
+    static let all: [String] =
+        selectors + rangeFunctions + histograms + aggregations + binaryOperators
         + labelsAndMath + time + miscellaneous + failures
 
     static let selectors = [
