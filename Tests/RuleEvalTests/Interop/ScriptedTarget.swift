@@ -5,7 +5,7 @@ import Synchronization
 /// A scrape target on 127.0.0.1 that serves ``SideBySideScript`` with explicit timestamps slightly in the future.
 ///
 /// At wall time `w` it serves the first step whose timestamp is at least `w + lead`. Each step is served for
-/// ``SideBySideScript/stepSeconds`` (so a 1 s scrape loop stores it at least once) and is stored at least
+/// ``SideBySideScript/stepSeconds`` (so a 500 ms scrape loop stores it several times) and is stored at least
 /// `lead` before its own timestamp. An evaluation at time `t` therefore sees exactly the steps stamped `≤ t`,
 /// whenever it runs and whichever process runs it: what an evaluation sees depends on data, not on wall clock.
 /// Before ``begin(epoch:)`` the target serves an empty exposition.

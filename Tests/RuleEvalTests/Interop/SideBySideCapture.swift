@@ -15,6 +15,10 @@ struct SideBySideCapture: Sendable {
         var ruleOutputs: [String: QueryAnswer] = [:]
         /// `/api/v1/rules`, one line per rule.
         var rules: [String] = []
+        /// The seconds of script at which it holds a sample (every step's second when no scrape went astray).
+        var storedSeconds: [Int] = []
+        /// The seconds of script whose evaluation of some group did not happen within that second.
+        var missedEvaluations: [Int] = []
         /// What the process logged.
         var log = ""
     }
@@ -28,7 +32,7 @@ struct SideBySideCapture: Sendable {
     /// The instant queries' time, in seconds after the epoch (off the data grid).
     static let queryTime = 20.5
     /// The range queries' start, end and step, in seconds after the epoch.
-    static let rangeWindow = (start: 8.5, end: 20.5, step: 3.0)
+    static let rangeWindow = (start: 14.5, end: 20.5, step: 2.0)
 
     /// The Unix second of the script's first step (odd, so data sits on odd seconds).
     var epoch: Int
@@ -92,8 +96,28 @@ struct SideBySideCapture: Sendable {
                 query, start: ruleOutputTime(0), end: ruleOutputTime(Self.scriptSeconds), step: 1)
         }
         answers.rules = Self.ruleLines(evaluator.json("rules"))
+        let stored = evaluator.query(
+            "sbs_build_info[\(Self.scriptSeconds + 1)s]", at: base + Double(Self.scriptSeconds) + 0.5)
+        if case .series(_, let series) = stored {
+            answers.storedSeconds = series.flatMap { $0.points.map { Int($0.milliseconds / 1000) - epoch } }
+        }
+        for group in [#"ALERTS{alertname="MetricAbsent"}"#, "sbs:queue_depth:max"] {
+            let answer = evaluator.queryRange(
+                "timestamp(\(group))", start: ruleOutputTime(0), end: ruleOutputTime(Self.scriptSeconds), step: 1)
+            answers.missedEvaluations += missedEvaluations(answer)
+        }
         answers.log = String(evaluator.process.log.suffix(5000))
         return answers
+    }
+
+    /// The seconds of script at which `timestamps` (the `timestamp()` of a group's output over the rule-output
+    /// points) is not from an evaluation in that very second.
+    private func missedEvaluations(_ timestamps: QueryAnswer) -> [Int] {
+        guard case .series(_, let series) = timestamps, let points = series.first?.points else {
+            return Array(0...Self.scriptSeconds)
+        }
+        let evaluated = Set(points.map { Int($0.value.rounded(.down)) - epoch })
+        return (0...Self.scriptSeconds).filter { !evaluated.contains($0) }
     }
 
     /// `/api/v1/rules` as one line per rule: group, name, type, health, query, `for`, labels.

@@ -28,6 +28,17 @@ struct SideBySidePrometheusTests {
         "MaxQueueDepthHigh{}": [6...6: "pending", 7...13: "firing", 20...20: "pending", 21...21: "firing"],
     ]
 
+    /// Both stored every step of the script and evaluated both groups in every second: the precondition of the
+    /// comparisons below. When this fails, the machine stalled a process for more than a second.
+    @Test func bothStoredEveryStepAndEvaluatedEverySecond() throws {
+        let capture = try Self.capture.get()
+        let steps = Array(stride(from: 0, through: SideBySideCapture.scriptSeconds, by: SideBySideScript.stepSeconds))
+        for answers in [capture.reference, capture.candidate] {
+            #expect(answers.storedSeconds == steps, "\(answers.name) stored these steps")
+            #expect(answers.missedEvaluations.isEmpty, "\(answers.name) missed evaluations in these seconds")
+        }
+    }
+
     @Test func referenceAlertsFollowTheScript() throws {
         let capture = try Self.capture.get()
         let alerts = try #require(capture.reference.ruleOutputs["ALERTS"])
@@ -66,14 +77,21 @@ struct SideBySidePrometheusTests {
             let reference = try #require(reference)
             let candidate = try #require(candidate)
             let differences = reference.differences(from: candidate, ordered: ordered && kind == "instant")
-            #expect(
-                differences.isEmpty,
-                """
-                \(kind) \(SideBySideQueries.resolve(query, epoch: capture.epoch)):
-                prometheus: \(reference)
-                \(capture.candidate.name): \(candidate)
-                \(differences.joined(separator: "\n"))
-                """)
+            let comparison = {
+                #expect(
+                    differences.isEmpty,
+                    """
+                    \(kind) \(SideBySideQueries.resolve(query, epoch: capture.epoch)):
+                    prometheus: \(reference)
+                    \(capture.candidate.name): \(candidate)
+                    \(differences.joined(separator: "\n"))
+                    """)
+            }
+            if let reason = SideBySideQueries.knownDifferences[query], capture.candidate.name != "prometheus" {
+                withKnownIssue(Comment(rawValue: reason), comparison)
+            } else {
+                comparison()
+            }
         }
     }
 

@@ -3,8 +3,8 @@ enum SideBySideRules {
     /// `prometheus.yml`; `TARGET` is the scripted target's address and `RULES` the rule file's path.
     static let configuration = """
         global:
-          scrape_interval: 1s
-          scrape_timeout: 1s
+          scrape_interval: 500ms
+          scrape_timeout: 500ms
           evaluation_interval: 1s
         rule_files: [RULES]
         scrape_configs:

@@ -1,7 +1,7 @@
 /// The data the side-by-side test's target exposes: a pure function from a step to an exposition.
 ///
-/// Step `k` holds the samples stamped `epoch + 2k` seconds (the data grid is 2 s, twice the 1 s scrape interval,
-/// so every step is scraped at least once by each process). The series are scripted so that, within 12 steps,
+/// Step `k` holds the samples stamped `epoch + 2k` seconds (the data grid is 2 s, four times the 500 ms scrape
+/// interval, so every step is scraped by each process even when the machine stalls it for a second). The series are scripted so that, within 12 steps,
 /// alerts go pending → firing → resolved, a counter resets, a keep-firing window bridges a gap, and a histogram's
 /// quantile crosses a threshold.
 enum SideBySideScript {
