@@ -38,6 +38,8 @@ public struct EvaluatorConfiguration: Sendable, Hashable {
     public var logLevel = LogLevel.info
     /// `--log.format`.
     public var logFormat = LogFormat.logfmt
+    /// Every flag's value by name (without dashes), as `/api/v1/status/flags` reports them.
+    public var flagValues: [String: String] = [:]
 
     /// The flags the service accepts.
     public static let flags: [FlagSpec] = [
@@ -79,6 +81,9 @@ public struct EvaluatorConfiguration: Sendable, Hashable {
 
     /// Builds the configuration from parsed flags, checking every value.
     public init(flags: ParsedFlags) throws(FlagError) {
+        for spec in Self.flags where spec.name != "help" && spec.name != "version" {
+            flagValues[spec.name] = flags.string(spec.name) ?? ""
+        }
         configFile = flags.string("config.file") ?? configFile
         listenAddress = flags.string("web.listen-address") ?? listenAddress
         externalURL = flags.string("web.external-url") ?? ""

@@ -151,7 +151,10 @@ public final class EvaluatorService: EvaluatorStatusSource {
         scrapeManager.stop()
         for runner in state?.runners ?? [] { _ = runner.stop() }
         state?.alertmanagers?.stop(drainingFor: .seconds(5))
-        server.withLock { $0?.shutdown(gracePeriod: .seconds(1)) }
+        server.withLock { server in
+            server?.shutdown(gracePeriod: .seconds(1))
+            server = nil  // the router's handlers hold the service
+        }
     }
 
     // MARK: Applying a configuration
@@ -285,6 +288,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
             return HTTPResponse(status: .ok, headers: ["Content-Type": negotiated.contentType], body: body)
         }
         health.register(on: &router)
+        PrometheusAPI(source: self, flags: configuration.flagValues, now: now).register(on: &router)
+        StatusPage(source: self, clock: now).register(on: &router)
         router.register("/-/healthy") { _ in .text("Tocsin Evaluator is Healthy.\n") }
         let health = self.health
         router.register("/-/ready") { _ in

@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func summarisesAlertmanagerAPIAlertLists() {
-        let body = #"[{"labels":{"alertname":"Down"},"startsAt":"2026-11-25T21:00:00Z","endsAt":"2026-11-25T21:04:00Z"}]"#
+        let body =
+            #"[{"labels":{"alertname":"Down"},"startsAt":"2026-11-25T21:00:00Z","endsAt":"2026-11-25T21:04:00Z"}]"#
         #expect(
             WebhookSummary.lines(path: "/api/v2/alerts", body: Array(body.utf8), idempotencyKey: nil) == [
                 "POST /api/v2/alerts [1 alerts for an Alertmanager]",

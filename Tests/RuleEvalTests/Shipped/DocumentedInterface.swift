@@ -11,7 +11,7 @@ struct DocumentedInterface: Sendable {
     let flags: Set<String>
     /// Prefixes of flag families such as `collector.` (`--collector.cpu`, `--no-collector.cpu`).
     let flagPrefixes: [String]
-    /// Paths its HTTP server answers.
+    /// Paths its HTTP server answers (API paths with a minimal valid query string).
     let paths: Set<String>
     /// The liveness, readiness and startup probe paths (Kubernetes probes must use exactly these).
     let livenessPath: String
@@ -43,7 +43,11 @@ struct DocumentedInterface: Sendable {
         flags: Set(EvaluatorConfiguration.flags.map(\.name)),
         flagPrefixes: [],
         paths: [
-            "/metrics", "/health/live", "/health/ready", "/health/startup", "/-/healthy", "/-/ready", "/-/reload",
+            "/", "/metrics", "/health/live", "/health/ready", "/health/startup", "/-/healthy", "/-/ready", "/-/reload",
+            "/api/v1/query?query=up", "/api/v1/query_range?query=up&start=0&end=60&step=15",
+            "/api/v1/series?match[]=up",
+            "/api/v1/labels", "/api/v1/label/job/values", "/api/v1/targets", "/api/v1/rules", "/api/v1/alerts",
+            "/api/v1/status/buildinfo",
         ],
         livenessPath: "/health/live",
         readinessPath: "/health/ready",
