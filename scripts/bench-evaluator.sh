@@ -113,7 +113,7 @@ run_size() {
     local prometheus_pid=$!
     pids+=("$prometheus_pid")
     "$ours" --config.file="$directory/prometheus.yml" --storage.path="$directory/ours" \
-        --storage.retention=1h --web.listen-address="127.0.0.1:$ours_port" >"$directory/ours.log" 2>&1 &
+        --storage.retention=1h --web.drain-delay=0s --web.listen-address="127.0.0.1:$ours_port" >"$directory/ours.log" 2>&1 &
     local ours_pid=$!
     pids+=("$ours_pid")
 

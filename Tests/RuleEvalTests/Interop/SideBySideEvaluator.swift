@@ -14,7 +14,7 @@ final class SideBySideEvaluator {
 
     /// Writes `configuration` (with `RULES` replaced by the rule file's absolute path) and `rules` into a new
     /// temporary directory and starts `program` on a free port. Prometheus is recognised by its file name and
-    /// gets `--storage.tsdb.path`; any other program is ours and gets `--storage.path`.
+    /// gets `--storage.tsdb.path`; any other program is ours and gets `--storage.path` and no drain delay.
     init(program: String, configuration: String, rules: String) throws {
         name = URL(fileURLWithPath: program).lastPathComponent
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sidebyside-\(name)-\(UUID())")
@@ -25,13 +25,13 @@ final class SideBySideEvaluator {
         try configuration.replacingOccurrences(of: "RULES", with: rulesFile.path)
             .write(to: configurationFile, atomically: true, encoding: .utf8)
         let port = FreePort.next()
-        let storage = name == "prometheus" ? "--storage.tsdb.path" : "--storage.path"
+        let ownFlags =
+            name == "prometheus"
+            ? ["--storage.tsdb.path=\(directory.path)/data"]
+            : ["--storage.path=\(directory.path)/data", "--web.drain-delay=0s"]
         process = try BackgroundProcess(
             program,
-            [
-                "--config.file=\(configurationFile.path)", "\(storage)=\(directory.path)/data",
-                "--web.listen-address=127.0.0.1:\(port)",
-            ])
+            ["--config.file=\(configurationFile.path)", "--web.listen-address=127.0.0.1:\(port)"] + ownFlags)
         api = "http://127.0.0.1:\(port)/api/v1"
     }
 

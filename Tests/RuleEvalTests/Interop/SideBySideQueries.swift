@@ -25,6 +25,9 @@ enum SideBySideQueries {
         "sbs_http_requests_total[7s] offset 4s",
         "-sbs_temperature_celsius",
         "sbs_nothing_here",
+        "sbs_queue_depth[20s:5s]",
+        "last_over_time(sbs_flag[10s] offset 5s)",
+        "timestamp(sbs_queue_depth @ $E+9)",
     ]
 
     static let rangeFunctions = [
@@ -42,6 +45,9 @@ enum SideBySideQueries {
         "predict_linear(sbs_temperature_celsius[20s], -30)",
         "resets(sbs_http_requests_total[20s])",
         "changes(sbs_queue_depth[20s])",
+        "changes(sbs_flag[20s])",
+        "resets(sbs_queue_depth[20s])",
+        "predict_linear(sbs_http_requests_total[10s] offset 1s, 10)",
         "avg_over_time(sbs_queue_depth[20s])",
         "min_over_time(sbs_temperature_celsius[10s])",
         "max_over_time(sbs_queue_depth[20s])",
@@ -88,6 +94,12 @@ enum SideBySideQueries {
         #"count_values("depth", sbs_queue_depth)"#,
         #"count_values by (queue) ("value", sbs_queue_depth)"#,
         "sum(sbs_nothing_here)",
+        "sum(rate(sbs_http_requests_total[10s])) without (code)",
+        "count(count by (handler) (sbs_http_requests_total))",
+        #"sum by (__name__) ({__name__=~"sbs_queue_depth|sbs_flag"})"#,
+        #"topk(scalar(sbs_flag{unit="x"}) + 1, sbs_queue_depth)"#,
+        "quantile(NaN, sbs_queue_depth)",
+        "avg(sbs_http_requests_total * 1e300)",
     ]
 
     static let binaryOperators = [
@@ -112,6 +124,13 @@ enum SideBySideQueries {
         "sbs_queue_depth - sbs_queue_depth offset 4s",
         "sum(sbs_queue_depth) / count(sbs_queue_depth)",
         "sbs_queue_depth / on(queue) sbs_queue_depth",
+        "sbs_queue_depth % 0",
+        "0 / 0",
+        "1 > bool 2",
+        "1 + vector(2)",
+        "-(vector(2))",
+        "sbs_queue_depth and on(nothing) sbs_flag",
+        "vector(12) == on() group_left max(sbs_queue_depth)",
     ]
 
     static let labelsAndMath = [
@@ -125,6 +144,10 @@ enum SideBySideQueries {
         "floor(sbs_temperature_celsius)",
         "round(sbs_temperature_celsius)",
         "round(sbs_temperature_celsius, 0.3)",
+        "round(sbs_flag - 2.5)",
+        "sqrt(sbs_temperature_celsius)",
+        "exp(sbs_http_requests_total)",
+        "sgn(sbs_flag)",
         "sqrt(sbs_queue_depth)",
         "exp(sbs_queue_depth)",
         "ln(sbs_temperature_celsius)",
@@ -204,6 +227,7 @@ enum SideBySideQueries {
         #"label_replace(sbs_queue_depth, "queue", "x", "", "")"#,
         "sum(",
         "rate(sbs_queue_depth)",
+        "sbs_queue_depth * on() group_left sbs_http_requests_total",
         "sbs_queue_depth[5s] + 1",
     ]
 
