@@ -15,6 +15,8 @@ struct SideBySideCapture: Sendable {
         var ruleOutputs: [String: QueryAnswer] = [:]
         /// `/api/v1/rules`, one line per rule.
         var rules: [String] = []
+        /// The `rule_group` labels of its `*_rule_group_last_duration_seconds`.
+        var ruleGroupLabels: [String] = []
         /// The seconds of script at which it holds a sample (every step's second when no scrape went astray).
         var storedSeconds: [Int] = []
         /// The seconds of script whose evaluation of some group did not happen within that second.
@@ -96,6 +98,8 @@ struct SideBySideCapture: Sendable {
                 query, start: ruleOutputTime(0), end: ruleOutputTime(Self.scriptSeconds), step: 1)
         }
         answers.rules = Self.ruleLines(evaluator.json("rules"))
+        let selfMetricPrefix = evaluator.name == "prometheus" ? "prometheus" : "tocsin"
+        answers.ruleGroupLabels = evaluator.ruleGroups(inMetric: "\(selfMetricPrefix)_rule_group_last_duration_seconds")
         let stored = evaluator.query(
             "sbs_build_info[\(Self.scriptSeconds + 1)s]", at: base + Double(Self.scriptSeconds) + 0.5)
         if case .series(_, let series) = stored {

@@ -11,6 +11,7 @@ final class SideBySideEvaluator {
     /// The base URL of its HTTP API, `http://127.0.0.1:PORT/api/v1`.
     let api: String
     private let directory: URL
+    private let rulesFile: URL
 
     /// Writes `configuration` (with `RULES` replaced by the rule file's absolute path) and `rules` into a new
     /// temporary directory and starts `program` on a free port. Prometheus is recognised by its file name and
@@ -19,7 +20,7 @@ final class SideBySideEvaluator {
         name = URL(fileURLWithPath: program).lastPathComponent
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("sidebyside-\(name)-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let rulesFile = directory.appendingPathComponent("rules.yml")
+        rulesFile = directory.appendingPathComponent("rules.yml")
         try rules.write(to: rulesFile, atomically: true, encoding: .utf8)
         let configurationFile = directory.appendingPathComponent("prometheus.yml")
         try configuration.replacingOccurrences(of: "RULES", with: rulesFile.path)
@@ -65,6 +66,19 @@ final class SideBySideEvaluator {
     func json(_ path: String) -> [String: Any]? {
         let response = HTTPFetch.request("\(api)/\(path)", timeout: 10)
         return try? JSONSerialization.jsonObject(with: response.body) as? [String: Any]
+    }
+
+    /// The `rule_group` label values of `metric` on its `/metrics`, with its own rule file's path written `RULES`
+    /// (Prometheus's form is `<file>;<group>`).
+    func ruleGroups(inMetric metric: String) -> [String] {
+        let url = api.replacingOccurrences(of: "/api/v1", with: "/metrics")
+        let lines = HTTPFetch.request(url, timeout: 10).text.split(separator: "\n")
+        return lines.filter { $0.hasPrefix(metric + "{") }.compactMap { line in
+            guard let start = line.range(of: "rule_group=\"")?.upperBound,
+                let end = line[start...].firstIndex(of: "\"")
+            else { return nil }
+            return line[start..<end].replacingOccurrences(of: rulesFile.path, with: "RULES")
+        }.sorted()
     }
 
     private func get(_ path: String, _ parameters: [String: String]) -> QueryAnswer {

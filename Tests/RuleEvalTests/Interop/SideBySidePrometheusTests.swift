@@ -101,6 +101,14 @@ struct SideBySidePrometheusTests {
         #expect(capture.candidate.rules == capture.reference.rules)
     }
 
+    /// `tocsin_rule_group_last_duration_seconds` carries the `rule_group` label Prometheus's
+    /// `prometheus_rule_group_last_duration_seconds` does: `<rule file path>;<group name>`.
+    @Test func selfMetricsNameRuleGroupsAsPrometheusDoes() throws {
+        let capture = try Self.capture.get()
+        #expect(capture.reference.ruleGroupLabels == ["RULES;sbs_alerts", "RULES;sbs_recording"])
+        #expect(capture.candidate.ruleGroupLabels == capture.reference.ruleGroupLabels)
+    }
+
     @Test func targetServesOneStepAheadOfTheWallClock() {
         let epoch = 1_700_000_001
         #expect(ScriptedTarget.exposition(epoch: epoch, now: Double(epoch) - 3.0) == "")
