@@ -15,6 +15,8 @@ struct SideBySideCapture: Sendable {
         var ruleOutputs: [String: QueryAnswer] = [:]
         /// `/api/v1/rules`, one line per rule.
         var rules: [String] = []
+        /// `/api/v1/alerts` once the script is over, one line per alert, `activeAt` as the second of script.
+        var activeAlerts: [String] = []
         /// The `rule_group` labels of its `*_rule_group_last_duration_seconds`.
         var ruleGroupLabels: [String] = []
         /// The seconds of script at which it holds a sample (every step's second when no scrape went astray).
@@ -74,7 +76,8 @@ struct SideBySideCapture: Sendable {
         }
         let epoch = Self.oddSecond(after: Date().timeIntervalSince1970 + 3)
         target.begin(epoch: epoch)
-        let finished = Double(epoch + scriptSeconds + 2)
+        // One second more than the last rule-output point, so that the alert list is past the last transition.
+        let finished = Double(epoch + scriptSeconds + 3)
         Thread.sleep(forTimeInterval: max(0, finished - Date().timeIntervalSince1970))
         var capture = SideBySideCapture(
             epoch: epoch, reference: Answers(name: evaluators[0].name), candidate: Answers(name: evaluators[1].name))
@@ -98,6 +101,7 @@ struct SideBySideCapture: Sendable {
                 query, start: ruleOutputTime(0), end: ruleOutputTime(Self.scriptSeconds), step: 1)
         }
         answers.rules = Self.ruleLines(evaluator.json("rules"))
+        answers.activeAlerts = alertLines(evaluator.json("alerts"))
         let selfMetricPrefix = evaluator.name == "prometheus" ? "prometheus" : "tocsin"
         answers.ruleGroupLabels = evaluator.ruleGroups(inMetric: "\(selfMetricPrefix)_rule_group_last_duration_seconds")
         let stored = evaluator.query(
@@ -122,6 +126,26 @@ struct SideBySideCapture: Sendable {
         }
         let evaluated = Set(points.map { Int($0.value.rounded(.down)) - epoch })
         return (0...Self.scriptSeconds).filter { !evaluated.contains($0) }
+    }
+
+    /// `/api/v1/alerts` as one line per alert, sorted: labels, state, value, annotations and the second of script
+    /// it became active in (`before` for alerts active before the script began).
+    private func alertLines(_ json: [String: Any]?) -> [String] {
+        let alerts = (json?["data"] as? [String: Any])?["alerts"] as? [[String: Any]] ?? []
+        let parser = ISO8601DateFormatter()
+        return alerts.map { alert in
+            let text = alert["activeAt"] as? String ?? ""
+            let wholeSeconds = text.split(separator: ".").first.map { $0.hasSuffix("Z") ? String($0) : $0 + "Z" } ?? ""
+            let activeAt = parser.date(from: wholeSeconds).map { Int($0.timeIntervalSince1970) - epoch }
+            let sorted = { (map: Any?) in
+                (map as? [String: String] ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            }
+            return [
+                "labels=\(sorted(alert["labels"]))", "state=\(alert["state"] ?? "?")", "value=\(alert["value"] ?? "?")",
+                "annotations=\(sorted(alert["annotations"]))",
+                "activeAt=\(activeAt.map { $0 >= 0 ? "s\($0)" : "before" } ?? text)",
+            ].joined(separator: " ")
+        }.sorted()
     }
 
     /// `/api/v1/rules` as one line per rule: group, name, type, health, query, `for`, labels.

@@ -20,12 +20,13 @@ struct SideBySidePrometheusTests {
     static let expectedReferenceAlerts: [String: [ClosedRange<Int>: String]] = [
         #"QueueDepthHigh{queue="a"}"#: [6...8: "pending", 9...13: "firing"],
         #"QueueDepthHigh{queue="b"}"#: [20...21: "pending"],
+        #"QueueDepthHigh{queue="c"}"#: [18...20: "pending", 21...24: "firing"],
         #"FlagRaised{unit="x"}"#: [4...11: "firing"],
         #"FlagRaised{unit="y"}"#: [16...24: "firing"],
         #"ErrorRatioHigh{handler="/api"}"#: [8...9: "pending", 10...17: "firing"],
         "LatencyHigh{}": [10...11: "pending", 12...17: "firing"],
         "MetricAbsent{}": [0...24: "firing"],
-        "MaxQueueDepthHigh{}": [6...6: "pending", 7...13: "firing", 20...20: "pending", 21...21: "firing"],
+        "MaxQueueDepthHigh{}": [6...6: "pending", 7...13: "firing", 18...18: "pending", 19...24: "firing"],
     ]
 
     /// Both stored every step of the script and evaluated both groups in every second: the precondition of the
@@ -99,6 +100,14 @@ struct SideBySidePrometheusTests {
         let capture = try Self.capture.get()
         #expect(capture.reference.rules.count == 11, "\(capture.reference.rules)")
         #expect(capture.candidate.rules == capture.reference.rules)
+    }
+
+    /// After the script, `/api/v1/alerts` lists the same active alerts with the same state, value (Go's `%e`
+    /// form) and templated annotations, activated in the same second of script.
+    @Test func activeAlertsAgreeAfterTheScript() throws {
+        let capture = try Self.capture.get()
+        #expect(capture.reference.activeAlerts.count == 3, "\(capture.reference.activeAlerts)")
+        #expect(capture.candidate.activeAlerts == capture.reference.activeAlerts)
     }
 
     /// `tocsin_rule_group_last_duration_seconds` carries the `rule_group` label Prometheus's

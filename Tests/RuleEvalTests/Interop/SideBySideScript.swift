@@ -32,7 +32,10 @@ enum SideBySideScript {
             ])
         family(
             "sbs_queue_depth", "gauge",
-            [(#"sbs_queue_depth{queue="a"}"#, queueA(step)), (#"sbs_queue_depth{queue="b"}"#, queueB(step))])
+            [
+                (#"sbs_queue_depth{queue="a"}"#, queueA(step)), (#"sbs_queue_depth{queue="b"}"#, queueB(step)),
+                (#"sbs_queue_depth{queue="c"}"#, queueC(step)),
+            ])
         family(
             "sbs_temperature_celsius", "gauge",
             [
@@ -80,6 +83,9 @@ enum SideBySideScript {
         let values: [Double] = [3, 7, 1, 9, 4, 4, 8, 2, 6, 5, 11, 3, 2, 6]
         return values[min(step, values.count - 1)]
     }
+
+    /// Queue c fills up at step 9 and stays deep: its alerts are still firing when the run ends.
+    static func queueC(_ step: Int) -> Double { step >= 9 ? 15.5 : 0.5 }
 
     /// Unit x raises its flag at steps 2 and 3; keep_firing_for carries the alert past them.
     static func flagX(_ step: Int) -> Double { (2...3).contains(step) ? 1 : 0 }
