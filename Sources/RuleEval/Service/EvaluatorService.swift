@@ -42,6 +42,11 @@ public final class EvaluatorService: EvaluatorStatusSource {
     private let stopped = Atomic(false)
     private let signalSource = Mutex<SignalSourceBox?>(nil)
     private let server: Mutex<HTTPServer?> = Mutex(nil)
+    private let alertState: AlertStateFile
+    /// The alert state read at start, restored into each group once, before its first evaluation.
+    private let savedAlerts = Mutex<SavedAlertState?>(nil)
+    /// Silences (`/api/v2/silences`), applied by the direct dispatcher.
+    public let silences: SilenceAPI
 
     /// Creates the service; nothing runs until ``start()``.
     public init(
@@ -56,6 +61,10 @@ public final class EvaluatorService: EvaluatorStatusSource {
         let scrapeManager = ScrapeManager(store: store, now: now)
         self.scrapeManager = scrapeManager
         metrics = EvaluatorMetrics(store: store, targets: { scrapeManager.targets() })
+        alertState = AlertStateFile(storagePath: configuration.storagePath)
+        silences = SilenceAPI(
+            file: SilenceFile(storagePath: configuration.storagePath), now: now,
+            reportError: { logger.error("Failed to write silences", ["err": "\($0)"]) })
         try registry.register(collector: ProcessCollector())
         try registry.register(collector: httpMetrics)
         try registry.register(collector: metrics)
@@ -87,6 +96,18 @@ public final class EvaluatorService: EvaluatorStatusSource {
     /// listener and starts serving; returns the bound port.
     public func start() throws -> Int {
         try AtomicFile.createDirectory(configuration.storagePath)
+        do {
+            savedAlerts.withLock { $0 = .empty }
+            let saved = try alertState.load()
+            savedAlerts.withLock { $0 = saved }
+        } catch {
+            logger.error("Failed to read the saved alert state; starting without it", ["err": "\(error)"])
+        }
+        do {
+            try silences.load()
+        } catch {
+            logger.error("Failed to read the saved silences; starting without them", ["err": "\(error)"])
+        }
         let loaded = try LoadedConfiguration.load(fileAt: configuration.configFile)
         apply(loaded)
         metrics.recordReload(successful: true, at: now())
@@ -178,10 +199,20 @@ public final class EvaluatorService: EvaluatorStatusSource {
                         group: group.definition, externalLabels: externalLabels,
                         externalURL: configuration.externalURL)
                 else { continue }
+                let stateKey = RuleGroupKey(file: group.file, name: group.definition.name)
                 if let old = previousRunners[group.key] {
                     evaluator.copyState(from: old.stop())
                     kept.insert(group.key)
+                } else if let saved = savedAlerts.withLock({ $0 }) {
+                    let restored = evaluator.restore(
+                        from: saved, groupKey: stateKey, now: now(),
+                        outageTolerance: configuration.forOutageTolerance.milliseconds,
+                        gracePeriod: configuration.forGracePeriod.milliseconds)
+                    if restored > 0 {
+                        logger.info("Restored alert state", ["group": group.key, "alerts": "\(restored)"])
+                    }
                 }
+                alertState.record(evaluator.savedAlerts, for: stateKey)
                 metrics.registerGroup(key: group.key, interval: group.interval, ruleCount: group.definition.rules.count)
                 let runner = RuleGroupRunner(group: group, evaluator: evaluator)
                 runners.append(runner)
@@ -190,6 +221,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
                 _ = runner.stop()
                 metrics.removeGroup(key: key)
             }
+            savedAlerts.withLock { $0 = nil }
+            alertState.retainGroups(Set(loaded.groups.map { RuleGroupKey(file: $0.file, name: $0.definition.name) }))
             var alertmanagers = previous?.alertmanagers
             if previous?.configuration.prometheus.alerting != loaded.prometheus.alerting
                 || previous?.configuration.prometheus.global.externalLabels != global.externalLabels
@@ -213,7 +246,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         }
     }
 
-    /// After each group evaluation: metrics, failure logs, alerts to the notifiers.
+    /// After each group evaluation: metrics, failure logs, the saved alert state, alerts to the notifiers.
     private func evaluated(
         _ evaluator: inout RuleGroupEvaluator, group: LoadedConfiguration.Group, at time: Int64, duration: Duration,
         failures: [(rule: String, message: String)], missed: Int64
@@ -228,6 +261,12 @@ public final class EvaluatorService: EvaluatorStatusSource {
         }
         let alerts = evaluator.alertsToSend(
             at: time, resendDelay: configuration.resendDelay.milliseconds, evaluationInterval: group.interval)
+        do {
+            try alertState.save(
+                evaluator.savedAlerts, for: RuleGroupKey(file: group.file, name: group.definition.name))
+        } catch {
+            logger.error("Failed to save the alert state", ["err": "\(error)"])
+        }
         guard !alerts.isEmpty else { return }
         running.withLock { $0?.alertmanagers }?.send(alerts)
     }
@@ -290,6 +329,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         health.register(on: &router)
         PrometheusAPI(source: self, flags: configuration.flagValues, now: now).register(on: &router)
         StatusPage(source: self, clock: now).register(on: &router)
+        silences.register(on: &router)
         router.register("/-/healthy") { _ in .text("Tocsin Evaluator is Healthy.\n") }
         let health = self.health
         router.register("/-/ready") { _ in

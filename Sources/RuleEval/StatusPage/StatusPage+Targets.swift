@@ -33,11 +33,18 @@ extension StatusPage {
 
     private func appendTargetRow(_ target: ScrapeTargetStatus, now: Int64, to writer: inout HTMLWriter) {
         let url = target.target.url
-        writer.markup("<tr class=\"\(target.health.rawValue)\"><td class=\"endpoint\"><a href=\"")
-        writer.text(url)
-        writer.markup("\">")
-        writer.text(url)
-        writer.markup("</a></td><td>")
+        writer.markup("<tr class=\"\(target.health.rawValue)\"><td class=\"endpoint\">")
+        // Only web URLs become links: relabeling can set `__scheme__` to anything, `javascript` included.
+        if ["http", "https"].contains(target.target.scheme) {
+            writer.markup("<a href=\"")
+            writer.text(url)
+            writer.markup("\">")
+            writer.text(url)
+            writer.markup("</a>")
+        } else {
+            writer.text(url)
+        }
+        writer.markup("</td><td>")
         Self.appendBadge(target.health.rawValue, to: &writer)
         writer.markup("</td><td>")
         Self.appendLabels(target.target.labels, to: &writer)

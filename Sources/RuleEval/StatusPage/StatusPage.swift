@@ -107,7 +107,7 @@ public struct StatusPage: Sendable {
             tone: Self.tone(up: upCount, down: downCount, of: targets.count),
             to: &writer)
         Self.appendTile(
-            "#rules", "Rule groups", "\(groups.count) groups · \(rules.count) rules",
+            "#rules", "Rule groups", Self.counted(groups.count, "group") + " · " + Self.counted(rules.count, "rule"),
             detail: ruleErrors > 0 ? "\(ruleErrors) failing" : nil, tone: ruleErrors > 0 ? "bad" : "good",
             to: &writer)
         writer.markup("</div></header>\n")
@@ -125,6 +125,11 @@ public struct StatusPage: Sendable {
     /// The colour of a count of targets: red when any is down, grey when some are not scraped yet, else green.
     static func tone(up: Int, down: Int, of total: Int) -> String {
         down > 0 ? "bad" : up < total ? "idle" : "good"
+    }
+
+    /// `1 rule`, `6 rules`.
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     /// Appends `labels` as a row of `name="value"` chips.

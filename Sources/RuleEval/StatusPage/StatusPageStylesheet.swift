@@ -42,7 +42,7 @@ enum StatusPageStylesheet {
         td.number{white-space:nowrap;font-variant-numeric:tabular-nums}
         td.endpoint{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;\
         overflow-wrap:anywhere}
-        table.targets,table.rules{table-layout:fixed;min-width:860px}
+        table.targets,table.rules{table-layout:fixed;min-width:860px}table.alerts{min-width:1000px}
         .column-endpoint{width:27%}.column-state{width:88px}.column-labels{width:30%}.column-age{width:96px}\
         .column-duration{width:92px}.column-rule{width:52%}.column-evaluation{width:170px}
         td.error{color:var(--bad);font-size:13px;max-width:340px;overflow-wrap:anywhere}

@@ -34,8 +34,9 @@ import Testing
         func expose(_ text: String?) { body.text.withLock { $0 = text } }
     }
 
-    /// A scratch directory with `prometheus.yml` scraping `port` and `rules.yml` holding `rules`.
-    static func writeConfiguration(port: Int, rules: String) throws -> String {
+    /// A scratch directory with `prometheus.yml` scraping `port` (and alerting `alertmanager` when given) and
+    /// `rules.yml` holding `rules`.
+    static func writeConfiguration(port: Int, rules: String, alertmanager: String? = nil) throws -> String {
         var template = Array("/tmp/tocsin-service-XXXXXX".utf8CString)
         let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
         try AtomicFile.write(
@@ -47,6 +48,7 @@ import Testing
                   evaluation_interval: 500ms
                   external_labels: {site: test}
                 rule_files: [rules.yml]
+                \(alertmanager.map { "alerting: {alertmanagers: [{static_configs: [{targets: ['\($0)']}]}]}" } ?? "")
                 scrape_configs:
                   - job_name: scripted
                     static_configs: [{targets: ['127.0.0.1:\(port)']}]
@@ -70,13 +72,30 @@ import Testing
 
         """
 
-    static func makeService(directory: String) throws -> EvaluatorService {
-        var configuration = EvaluatorConfiguration()
-        configuration.configFile = directory + "/prometheus.yml"
-        configuration.listenAddress = "127.0.0.1:0"
-        configuration.storagePath = directory + "/data"
-        configuration.enableLifecycle = true
-        return try EvaluatorService(configuration: configuration, logger: Logger(level: .error, format: .logfmt))
+    /// A scripted target exposing `exposition` and a started service scraping it with ``rules``.
+    struct Running {
+        let target: ScriptedTarget
+        let directory: String
+        let service: EvaluatorService
+        let port: Int
+
+        init(exposing exposition: String, enableLifecycle: Bool = true) throws {
+            target = try ScriptedTarget()
+            target.expose(exposition)
+            directory = try EvaluatorServiceTests.writeConfiguration(port: target.port, rules: rules)
+            var configuration = EvaluatorConfiguration()
+            configuration.configFile = directory + "/prometheus.yml"
+            configuration.listenAddress = "127.0.0.1:0"
+            configuration.storagePath = directory + "/data"
+            configuration.enableLifecycle = enableLifecycle
+            service = try EvaluatorService(configuration: configuration, logger: Logger(level: .error, format: .logfmt))
+            port = try service.start()
+        }
+
+        func stop() {
+            service.stop()
+            target.server.shutdown(gracePeriod: .zero)
+        }
     }
 
     /// Polls `condition` every 50 ms for at most `seconds`.
@@ -99,13 +118,9 @@ import Testing
     }
 
     @Test func alertGoesPendingThenFiringAfterItsHoldAndResolves() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        target.expose("demo 7\n")
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        let service = try Self.makeService(directory: directory)
-        _ = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "demo 7\n")
+        defer { running.stop() }
+        let (target, service) = (running.target, running.service)
 
         #expect(Self.eventually { Self.alert(service)?.state == .pending })
         #expect(Self.eventually { Self.alert(service)?.state == .firing })
@@ -126,13 +141,9 @@ import Testing
     }
 
     @Test func failedTargetGoesDownAndItsSeriesGoStale() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        target.expose("demo 3\n")
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        let service = try Self.makeService(directory: directory)
-        _ = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "demo 3\n")
+        defer { running.stop() }
+        let (target, service) = (running.target, running.service)
 
         #expect(Self.eventually { Self.instant(service, "up").first?.value == 1 })
         #expect(Self.eventually { Self.instant(service, "job:demo:doubled").first?.value == 6 })
@@ -145,13 +156,9 @@ import Testing
     }
 
     @Test func brokenReloadKeepsTheRunningRulesAndGoodReloadKeepsAlertState() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        target.expose("demo 7\n")
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        let service = try Self.makeService(directory: directory)
-        let port = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "demo 7\n")
+        defer { running.stop() }
+        let (directory, service, port) = (running.directory, running.service, running.port)
         #expect(Self.eventually { Self.alert(service)?.state == .firing })
         let firing = try #require(Self.alert(service))
 
@@ -176,16 +183,9 @@ import Testing
     }
 
     @Test func lifecycleEndpointsNeedTheFlag() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        var configuration = EvaluatorConfiguration()
-        configuration.configFile = directory + "/prometheus.yml"
-        configuration.listenAddress = "127.0.0.1:0"
-        configuration.storagePath = directory + "/data"
-        let service = try EvaluatorService(configuration: configuration, logger: Logger(level: .error, format: .logfmt))
-        let port = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "", enableLifecycle: false)
+        defer { running.stop() }
+        let port = running.port
         #expect(fetch(port: port, path: "/-/reload", method: .post)?.status == 403)
         for path in DocumentedInterface.ruleEvaluator.paths where path != "/-/reload" {
             #expect([200, 503].contains(fetch(port: port, path: path)?.status), "\(path)")

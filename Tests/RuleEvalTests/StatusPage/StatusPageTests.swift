@@ -28,6 +28,7 @@ import Testing
         }
         #expect(html.contains("<span class=\"label-name\">cluster</span>=<span class=\"label-value\">eu-west-1</span>"))
         #expect(html.contains("4/6 up"))
+        #expect(html.contains("2 groups · 6 rules"))
         #expect(html.contains("2 firing · 1 pending"))
         #expect(html.contains("1 failing"))
     }
@@ -116,6 +117,17 @@ import Testing
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("x &lt; 1 and y &gt; &quot;&lt;/code&gt;&quot;"))
         #expect(html.contains("a&amp;b.yml"))
+        #expect(html.contains("1 group · 1 rule<"))
+    }
+
+    @Test func onlyWebURLsBecomeLinks() throws {
+        var source = FixedStatusSource(startTime: 0)
+        var target = try FixedStatusSource.target(job: "j", address: "host:1", health: .up, lastScrape: 1)
+        target.target.scheme = "javascript"
+        source.targetStatuses = [target]
+        let html = StatusPage(source: source).render(now: 1000)
+        #expect(html.contains("<td class=\"endpoint\">javascript://host:1/metrics</td>"))
+        #expect(!html.contains("href=\"javascript"))
     }
 
     @Test func emptySourceSaysSoInEachSection() {
