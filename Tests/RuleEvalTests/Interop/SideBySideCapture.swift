@@ -15,6 +15,10 @@ struct SideBySideCapture: Sendable {
         var ruleOutputs: [String: QueryAnswer] = [:]
         /// `/api/v1/rules`, one line per rule.
         var rules: [String] = []
+        /// `/api/v1/targets`, one line per active target (without `globalUrl`).
+        var targets: [String] = []
+        /// The `globalUrl` of each active target.
+        var globalURLs: [String] = []
         /// `/api/v1/alerts` once the script is over, one line per alert, `activeAt` as the second of script.
         var activeAlerts: [String] = []
         /// The `rule_group` labels of its `*_rule_group_last_duration_seconds`.
@@ -102,6 +106,10 @@ struct SideBySideCapture: Sendable {
         }
         answers.rules = Self.ruleLines(evaluator.json("rules"))
         answers.activeAlerts = alertLines(evaluator.json("alerts"))
+        let targets = evaluator.json("targets")
+        answers.targets = Self.targetLines(targets)
+        let active = (targets?["data"] as? [String: Any])?["activeTargets"] as? [[String: Any]] ?? []
+        answers.globalURLs = active.map { "\($0["globalUrl"] ?? "-")" }.sorted()
         let selfMetricPrefix = evaluator.name == "prometheus" ? "prometheus" : "tocsin"
         answers.ruleGroupLabels = evaluator.ruleGroups(inMetric: "\(selfMetricPrefix)_rule_group_last_duration_seconds")
         let stored = evaluator.query(
@@ -145,6 +153,25 @@ struct SideBySideCapture: Sendable {
                 "annotations=\(sorted(alert["annotations"]))",
                 "activeAt=\(activeAt.map { $0 >= 0 ? "s\($0)" : "before" } ?? text)",
             ].joined(separator: " ")
+        }.sorted()
+    }
+
+    /// `/api/v1/targets` as one line per active target: the fields that do not depend on timing.
+    static func targetLines(_ json: [String: Any]?) -> [String] {
+        let targets = (json?["data"] as? [String: Any])?["activeTargets"] as? [[String: Any]] ?? []
+        return targets.map { target in
+            let labels = (target["labels"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }
+            let discovered = (target["discoveredLabels"] as? [String: String] ?? [:]).sorted { $0.key < $1.key }
+            return [
+                "labels", "discoveredLabels", "scrapePool", "scrapeUrl", "health", "lastError",
+                "scrapeInterval", "scrapeTimeout",
+            ].map { key in
+                switch key {
+                case "labels": "labels=\(labels.map { "\($0.key)=\($0.value)" })"
+                case "discoveredLabels": "discoveredLabels=\(discovered.map { "\($0.key)=\($0.value)" })"
+                default: "\(key)=\(target[key] ?? "-")"
+                }
+            }.joined(separator: " ")
         }.sorted()
     }
 

@@ -110,6 +110,20 @@ struct SideBySidePrometheusTests {
         #expect(capture.candidate.activeAlerts == capture.reference.activeAlerts)
     }
 
+    @Test func targetsAgree() throws {
+        let capture = try Self.capture.get()
+        #expect(capture.reference.targets.count == 1, "\(capture.reference.targets)")
+        #expect(capture.candidate.targets == capture.reference.targets)
+        let globalURLs = { #expect(capture.candidate.globalURLs == capture.reference.globalURLs) }
+        if capture.candidate.name == "prometheus" {
+            globalURLs()
+        } else {
+            // Prometheus writes a target on localhost with the host of its external URL (the machine's name by
+            // default) in globalUrl, so that links work from elsewhere; we keep 127.0.0.1.
+            withKnownIssue("globalUrl keeps 127.0.0.1 instead of the external URL's host", globalURLs)
+        }
+    }
+
     /// `tocsin_rule_group_last_duration_seconds` carries the `rule_group` label Prometheus's
     /// `prometheus_rule_group_last_duration_seconds` does: `<rule file path>;<group name>`.
     @Test func selfMetricsNameRuleGroupsAsPrometheusDoes() throws {

@@ -28,6 +28,9 @@ enum SideBySideQueries {
         "sbs_queue_depth[20s:5s]",
         "last_over_time(sbs_flag[10s] offset 5s)",
         "timestamp(sbs_queue_depth @ $E+9)",
+        "up",
+        "scrape_samples_scraped",
+        "scrape_samples_post_metric_relabeling",
     ]
 
     static let rangeFunctions = [
