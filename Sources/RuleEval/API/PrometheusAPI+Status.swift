@@ -19,7 +19,7 @@ extension PrometheusAPI {
             writer.object { data in
                 data.key("activeTargets")
                 data.array(showActive ? statuses : []) { element, status in
-                    Self.writeTarget(status, to: &element)
+                    Self.writeTarget(status, globalURL: globalURLOptions(), to: &element)
                 }
                 data.key("droppedTargets")
                 data.raw("[]")
@@ -130,7 +130,9 @@ extension PrometheusAPI {
         APIResult { $0.stringMap(flags) }
     }
 
-    private static func writeTarget(_ status: ScrapeTargetStatus, to writer: inout APIJSONWriter) {
+    private static func writeTarget(
+        _ status: ScrapeTargetStatus, globalURL: GlobalURLOptions?, to writer: inout APIJSONWriter
+    ) {
         writer.object { target in
             target.key("discoveredLabels")
             target.labels(status.target.discoveredLabels)
@@ -141,7 +143,7 @@ extension PrometheusAPI {
             target.key("scrapeUrl")
             target.string(status.target.url)
             target.key("globalUrl")
-            target.string(status.target.url)
+            target.string(globalURL?.globalURL(of: status.target.url) ?? status.target.url)
             target.key("lastError")
             target.string(status.lastError)
             target.key("lastScrape")

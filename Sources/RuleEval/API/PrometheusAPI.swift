@@ -20,6 +20,9 @@ public struct PrometheusAPI: Sendable {
     public var flags: [String: String]
     /// The wall clock in milliseconds since the epoch: the default `time` of an instant query.
     public var now: @Sendable () -> Int64
+    /// How targets' `globalUrl` is formed (read per request: the listener's port is known only once bound);
+    /// `nil` leaves it equal to the scrape URL.
+    public var globalURLOptions: @Sendable () -> GlobalURLOptions? = { nil }
 
     /// The most points per series a range query may return (Prometheus's fixed 11,000).
     public static let maximumRangeQueryPoints: Int64 = 11_000

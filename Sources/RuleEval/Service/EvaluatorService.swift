@@ -28,8 +28,12 @@ public final class EvaluatorService: EvaluatorStatusSource {
     public let health = HealthChecks()
     /// The in-memory sample store.
     public let store = SampleStore()
-    /// The query engine over ``store``.
-    public let engine: QueryEngine
+    /// The query engine over ``store``; subqueries without a step use the loaded `evaluation_interval`.
+    public var engine: QueryEngine { currentEngine.withLock { $0 } }
+    private let currentEngine: Mutex<QueryEngine>
+    /// `--web.external-url`, or `http://<hostname>:<port>` as Prometheus derives it; known once bound.
+    private let externalURL = Mutex("")
+    private let listenPort = Atomic(0)
     /// When the service was created, in milliseconds since the epoch.
     public let startTime: Int64
     private let scrapeManager: ScrapeManager
@@ -58,7 +62,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         self.logger = logger
         self.now = now
         startTime = now()
-        engine = QueryEngine(store: store, lookbackDelta: configuration.lookbackDelta.milliseconds)
+        currentEngine = Mutex(QueryEngine(store: store, lookbackDelta: configuration.lookbackDelta.milliseconds))
         let scrapeManager = ScrapeManager(store: store, now: now)
         self.scrapeManager = scrapeManager
         metrics = EvaluatorMetrics(store: store, targets: { scrapeManager.targets() })
@@ -115,9 +119,6 @@ public final class EvaluatorService: EvaluatorStatusSource {
             logger.error("Failed to read the saved silences; starting without them", ["err": "\(error)"])
         }
         let loaded = try loadConfiguration()
-        try apply(loaded)
-        metrics.recordReload(successful: true, at: now())
-        registerReadiness()
         let address = try ListenAddress(parsing: configuration.listenAddress)
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
@@ -126,6 +127,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
             router: makeRouter())
         let port = try server.start()
         self.server.withLock { $0 = server }
+        listenPort.store(port, ordering: .releasing)
+        externalURL.withLock {
+            $0 = configuration.externalURL.isEmpty ? "http://\(Self.hostname()):\(port)" : configuration.externalURL
+        }
+        try apply(loaded)
+        metrics.recordReload(successful: true, at: now())
+        registerReadiness()
         health.markStartupComplete()
         startRetention()
         installReloadSignal()
@@ -201,7 +209,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         previous?.dispatcher?.stop(drainingFor: .seconds(1))
         guard let notifier = loaded.notifier else { return nil }
         var options = DirectDispatcher.Options()
-        options.externalURL = configuration.externalURL
+        options.externalURL = externalURL.withLock { $0 }
         options.logger = logger
         options.now = now
         let silences = self.silences
@@ -211,6 +219,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
 
     private func apply(_ loaded: LoadedConfiguration) throws {
         let dispatcher = try dispatcher(for: loaded, previous: running.withLock { $0 })
+        currentEngine.withLock { $0.defaultSubqueryStep = loaded.prometheus.global.evaluationInterval.milliseconds }
+        let engine = self.engine
         for error in scrapeManager.apply(loaded.prometheus.scrapeConfigs) {
             logger.warn("Skipping target", ["err": "\(error)"])
         }
@@ -227,7 +237,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
                 guard
                     var evaluator = try? RuleGroupEvaluator(
                         group: group.definition, externalLabels: externalLabels,
-                        externalURL: configuration.externalURL)
+                        externalURL: externalURL.withLock { $0 })
                 else { continue }
                 let stateKey = RuleGroupKey(file: group.file, name: group.definition.name)
                 if let old = previousRunners[group.key] {
@@ -364,7 +374,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
             return HTTPResponse(status: .ok, headers: ["Content-Type": negotiated.contentType], body: body)
         }
         health.register(on: &router)
-        PrometheusAPI(source: self, flags: configuration.flagValues, now: now).register(on: &router)
+        var api = PrometheusAPI(source: self, flags: configuration.flagValues, now: now)
+        api.globalURLOptions = { [weak self] in
+            guard let self else { return nil }
+            return GlobalURLOptions(
+                externalURL: externalURL.withLock { $0 }, listenPort: listenPort.load(ordering: .acquiring))
+        }
+        api.register(on: &router)
         StatusPage(source: self, clock: now).register(on: &router)
         silences.register(on: &router)
         router.register("/-/healthy") { _ in .text("Tocsin Evaluator is Healthy.\n") }
@@ -383,6 +399,15 @@ public final class EvaluatorService: EvaluatorStatusSource {
             return HTTPResponse(status: .ok)
         }
         return router
+    }
+}
+
+extension EvaluatorService {
+    /// The machine's host name, as Prometheus puts it in its default external URL.
+    fileprivate static func hostname() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

@@ -78,21 +78,14 @@ struct SideBySidePrometheusTests {
             let reference = try #require(reference)
             let candidate = try #require(candidate)
             let differences = reference.differences(from: candidate, ordered: ordered && kind == "instant")
-            let comparison = {
-                #expect(
-                    differences.isEmpty,
-                    """
-                    \(kind) \(SideBySideQueries.resolve(query, epoch: capture.epoch)):
-                    prometheus: \(reference)
-                    \(capture.candidate.name): \(candidate)
-                    \(differences.joined(separator: "\n"))
-                    """)
-            }
-            if let reason = SideBySideQueries.knownDifferences[query], capture.candidate.name != "prometheus" {
-                withKnownIssue(Comment(rawValue: reason), comparison)
-            } else {
-                comparison()
-            }
+            #expect(
+                differences.isEmpty,
+                """
+                \(kind) \(SideBySideQueries.resolve(query, epoch: capture.epoch)):
+                prometheus: \(reference)
+                \(capture.candidate.name): \(candidate)
+                \(differences.joined(separator: "\n"))
+                """)
         }
     }
 
@@ -114,14 +107,8 @@ struct SideBySidePrometheusTests {
         let capture = try Self.capture.get()
         #expect(capture.reference.targets.count == 1, "\(capture.reference.targets)")
         #expect(capture.candidate.targets == capture.reference.targets)
-        let globalURLs = { #expect(capture.candidate.globalURLs == capture.reference.globalURLs) }
-        if capture.candidate.name == "prometheus" {
-            globalURLs()
-        } else {
-            // Prometheus writes a target on localhost with the host of its external URL (the machine's name by
-            // default) in globalUrl, so that links work from elsewhere; we keep 127.0.0.1.
-            withKnownIssue("globalUrl keeps 127.0.0.1 instead of the external URL's host", globalURLs)
-        }
+        // A target on localhost gets the host of the external URL (the machine's name by default) in globalUrl.
+        #expect(capture.candidate.globalURLs == capture.reference.globalURLs)
     }
 
     /// `tocsin_rule_group_last_duration_seconds` carries the `rule_group` label Prometheus's

@@ -217,12 +217,6 @@ enum SideBySideQueries {
         "(sbs_queue_depth)",
     ]
 
-    /// Queries where we knowingly differ from Prometheus today, with the reason; each is a bug to fix, and the
-    /// test reports when one starts agreeing so it can leave this list.
-    static let knownDifferences: [String: String] = [
-        "sum_over_time(sbs_queue_depth[8s:])":
-            "a subquery without a step takes 60 s, not the global evaluation_interval (1 s here): empty result"
-    ]
 
     /// Queries that must fail on both, with the same error type.
     static let failures = [
