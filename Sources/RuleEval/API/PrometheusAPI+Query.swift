@@ -23,10 +23,7 @@ extension PrometheusAPI {
                 case .string(let text):
                     data.string("string")
                     data.key("result")
-                    data.raw("[")
-                    data.timestamp(time)
-                    data.string(text)
-                    data.raw("]")
+                    data.point(time, text)
                 case .vector(let samples):
                     data.string("vector")
                     data.key("result")
