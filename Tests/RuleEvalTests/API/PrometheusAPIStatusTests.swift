@@ -43,7 +43,7 @@ import Testing
     private static func alertingRule(alerts: String) -> String {
         #"{"state":"firing","name":"InstanceDown","query":"up == 0","duration":0,"keepFiringFor":60,"#
             + #""labels":{"severity":"page"},"annotations":{"summary":"{{ $labels.instance }} is down"},"#
-            + #""alerts":["# + alerts + #"],"health":"err","lastError":"boom","evaluationTime":0.0005,"#
+            + #""alerts":"# + alerts + #","health":"err","lastError":"boom","evaluationTime":0.0005,"#
             + #""lastEvaluation":"2023-11-14T22:13:50Z","type":"alerting"}"#
     }
 
@@ -55,11 +55,14 @@ import Testing
     @Test func rulesInPrometheusShape() {
         #expect(
             api.get("/api/v1/rules").text
-                == Self.groups(Self.recordingRule + "," + Self.alertingRule(alerts: Self.alert)))
+                == Self.groups(Self.recordingRule + "," + Self.alertingRule(alerts: "[" + Self.alert + "]")))
         #expect(api.get("/api/v1/rules?type=record").text == Self.groups(Self.recordingRule))
         #expect(
-            api.get("/api/v1/rules?type=ALERT&exclude_alerts=true").text
-                == Self.groups(Self.alertingRule(alerts: "")))
+            api.get("/api/v1/rules?type=ALERT&exclude_alerts=TRUE").text
+                == Self.groups(Self.alertingRule(alerts: "null")))
+        #expect(
+            api.get("/api/v1/rules?match[]=%7Bseverity%3D%22page%22%7D").text
+                == Self.groups(Self.alertingRule(alerts: "[" + Self.alert + "]")))
         #expect(
             api.get("/api/v1/rules?rule_name[]=job:up:sum&file[]=rules/node.yml").text
                 == Self.groups(Self.recordingRule))
@@ -67,13 +70,22 @@ import Testing
             api.get("/api/v1/rules?rule_group[]=other").text == #"{"status":"success","data":{"groups":[]}}"#)
     }
 
-    @Test func rulesRejectsUnknownType() {
-        let response = api.get("/api/v1/rules?type=both")
+    @Test(arguments: [
+        ("type=both", #"invalid parameter \"type\": not supported value \"both\""#),
+        (
+            "exclude_alerts=yes",
+            #"invalid parameter \"exclude_alerts\": error converting exclude_alerts: strconv.ParseBool: "#
+                + #"parsing \"yes\": invalid syntax"#
+        ),
+        (
+            "match[]=rate(x%5B5m%5D)",
+            #"invalid parameter \"match[]\": 1:1: parse error: \"rate(x[5m])\" is not a series selector"#
+        ),
+    ])
+    func rulesRejectsBadFilters(query: String, message: String) {
+        let response = api.get("/api/v1/rules?" + query)
         #expect(response.status == .badRequest)
-        #expect(
-            response.text
-                == #"{"status":"error","errorType":"bad_data","error":"invalid parameter \"type\": "#
-                + #"not supported value \"both\""}"#)
+        #expect(response.text == #"{"status":"error","errorType":"bad_data","error":""# + message + #""}"#)
     }
 
     @Test func alertsListsActiveAlerts() {
