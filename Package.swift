@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "tocsin-exporter", targets: ["ExporterCommand"]),
         .executable(name: "tocsin-ruleeval", targets: ["RuleEvalCommand"]),
         .executable(name: "tocsin-bench", targets: ["Bench"]),
+        .executable(name: "tocsin-webhook-printer", targets: ["WebhookPrinterCommand"]),
     ],
     targets: [
         .target(name: "PromText", swiftSettings: strictSettings),
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "RuleEval", dependencies: ["PromText", "Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "ExporterCommand", dependencies: ["Exporter"], swiftSettings: strictSettings),
         .executableTarget(name: "RuleEvalCommand", dependencies: ["RuleEval"], swiftSettings: strictSettings),
+        .executableTarget(name: "WebhookPrinterCommand", dependencies: ["RuleEval"], swiftSettings: strictSettings),
         .executableTarget(name: "Bench", dependencies: ["PromText", "RuleEval"], swiftSettings: strictSettings),
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(

@@ -1,24 +1,21 @@
 #!/usr/bin/env bash
-# The main job: builds Tocsin in release mode and runs it on the shipped monitoring/ files, printing the URLs;
-# Ctrl-C stops everything it started (by PID).
+# The main job: builds Tocsin in release mode and runs the local stack on the shipped monitoring/ files:
+#   tocsin-exporter         127.0.0.1:9813  node metrics and probes
+#   tocsin-ruleeval         127.0.0.1:9814  scrapes the exporter and itself, evaluates monitoring/alert_rules.yml,
+#                                           dispatches with monitoring/notifications.yml, status page and API
+#   tocsin-webhook-printer  127.0.0.1:9095  the receivers of monitoring/notifications.yml, printing notifications
+#                           127.0.0.1:9093  standing in for the Alertmanager monitoring/prometheus.yml names
+# Ctrl-C stops everything it started (by PID). State goes to .build/run-data.
 #
-#   scripts/run.sh [--exporter-address=127.0.0.1:9813]
-#
-# Today this checks the shipped monitoring/ files with tocsin-ruleeval check config, starts tocsin-exporter and
-# lints its live output with tocsin-ruleeval check metrics; the evaluator service (scraping
-# monitoring/prometheus.yml, evaluating monitoring/alert_rules.yml) joins here when it lands.
+#   scripts/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exporter_address=127.0.0.1:9813
-for argument in "$@"; do
-    case "$argument" in
-        --exporter-address=*) exporter_address=${argument#*=} ;;
-        *) echo "usage: scripts/run.sh [--exporter-address=HOST:PORT]" >&2; exit 2 ;;
-    esac
-done
+if [ $# -gt 0 ]; then echo "usage: scripts/run.sh" >&2; exit 2; fi
 
 echo "== building (release)"
-for product in tocsin-exporter tocsin-ruleeval; do swift build -c release --static-swift-stdlib --product "$product"; done
+for product in tocsin-exporter tocsin-ruleeval tocsin-webhook-printer; do
+    swift build -c release --static-swift-stdlib --product "$product"
+done
 bin=$(swift build -c release --static-swift-stdlib --show-bin-path)
 
 pids=()
@@ -29,26 +26,39 @@ stop() {
 trap stop EXIT
 trap 'exit 0' INT TERM
 
+wait_ready() {
+    for _ in $(seq 1 150); do
+        curl -fs "$1" >/dev/null 2>&1 && return 0
+        sleep 0.2
+    done
+    echo "run.sh: $1 did not answer within 30 s" >&2
+    exit 1
+}
+
 echo "== tocsin-ruleeval check config monitoring/prometheus.yml (and the rule files it names)"
 "$bin/tocsin-ruleeval" check config monitoring/prometheus.yml
 
-"$bin/tocsin-exporter" --web.listen-address="$exporter_address" --web.drain-delay=0s &
+"$bin/tocsin-webhook-printer" --web.listen-address=127.0.0.1:9095 --web.listen-address=127.0.0.1:9093 &
 pids+=($!)
-for _ in $(seq 1 100); do
-    curl -fs "http://$exporter_address/health/ready" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-
-problems=$(curl -fs "http://$exporter_address/metrics" | "$bin/tocsin-ruleeval" check metrics 2>&1 | wc -l || true)
-echo "== tocsin-ruleeval check metrics on the live output: $problems lint notes (node_memory_* names mirror /proc/meminfo)"
+"$bin/tocsin-exporter" --web.listen-address=127.0.0.1:9813 --web.drain-delay=0s &
+pids+=($!)
+wait_ready http://127.0.0.1:9813/health/ready
+mkdir -p .build/run-data
+"$bin/tocsin-ruleeval" --config.file=monitoring/prometheus.yml --web.listen-address=127.0.0.1:9814 \
+    --storage.path=.build/run-data --web.enable-lifecycle --web.drain-delay=0s \
+    --notifier.config.file=monitoring/notifications.yml &
+pids+=($!)
+wait_ready http://127.0.0.1:9814/health/startup
 
 cat <<EOF2
 
-Tocsin is running (Ctrl-C stops it):
-  exporter metrics   http://$exporter_address/metrics
-  startup probe      http://$exporter_address/health/startup
-  liveness probe     http://$exporter_address/health/live
-  readiness probe    http://$exporter_address/health/ready
-  landing page       http://$exporter_address/
+Tocsin is running (Ctrl-C stops it); notifications are printed below as they arrive.
+  exporter metrics      http://127.0.0.1:9813/metrics
+  exporter probes       http://127.0.0.1:9813/health/startup  /health/live  /health/ready
+  evaluator status page http://127.0.0.1:9814/
+  evaluator metrics     http://127.0.0.1:9814/metrics
+  evaluator probes      http://127.0.0.1:9814/health/startup  /health/live  /health/ready
+  evaluator API         http://127.0.0.1:9814/api/v1/alerts  /api/v1/rules  /api/v1/targets
+  evaluator reload      curl -X POST http://127.0.0.1:9814/-/reload
 EOF2
 wait

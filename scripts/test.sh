@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-peers=(prometheus prometheus-alertmanager prometheus-node-exporter zlib1g-dev curl)
+peers=(prometheus prometheus-alertmanager prometheus-node-exporter zlib1g-dev curl chromium)
 missing=()
 for package in "${peers[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -23,8 +23,8 @@ fi
 echo "== swift format lint"
 swift format lint --strict -r Package.swift Sources Tests Fuzz
 
-echo "== release build (warnings are errors)"
-swift build -c release -Xswiftc -warnings-as-errors
+echo "== release build, as scripts/run.sh and the Containerfile build it (the debug build below catches warnings)"
+swift build -c release --static-swift-stdlib
 
 echo "== debug build with tests (warnings are errors)"
 swift build --build-tests -Xswiftc -warnings-as-errors
@@ -48,3 +48,6 @@ export TOCSIN_REQUIRE_PEERS=1
 TOCSIN_BIN_DIR=$(swift build --show-bin-path -Xswiftc -warnings-as-errors)
 export TOCSIN_BIN_DIR
 swift test --skip-build -Xswiftc -warnings-as-errors
+
+echo "== smoke test of the run command (scripts/run.sh)"
+scripts/smoke-run.sh

@@ -2,7 +2,11 @@ import Exporter
 import Glibc
 import RuleEval
 
-let result = RuleEvalCommandLine.run(Array(CommandLine.arguments.dropFirst()), readInput: StandardStreams.readInput)
+let arguments = Array(CommandLine.arguments.dropFirst())
+if EvaluatorCommand.isServiceInvocation(arguments) {
+    exit(EvaluatorCommand.run(arguments))
+}
+let result = RuleEvalCommandLine.run(arguments, readInput: StandardStreams.readInput)
 StandardStreams.writeOutput(result.output)
 StandardStreams.writeError(result.error)
 exit(result.exitCode)

@@ -19,6 +19,8 @@ public struct HTTPStatus: Sendable, Hashable, CustomStringConvertible {
     public static let noContent = HTTPStatus(code: 204, reasonPhrase: "No Content")
     /// `400 Bad Request`: the request could not be parsed.
     public static let badRequest = HTTPStatus(code: 400, reasonPhrase: "Bad Request")
+    /// `403 Forbidden`: the endpoint is disabled (e.g. the lifecycle API without `--web.enable-lifecycle`).
+    public static let forbidden = HTTPStatus(code: 403, reasonPhrase: "Forbidden")
     /// `404 Not Found`: no route for the path.
     public static let notFound = HTTPStatus(code: 404, reasonPhrase: "Not Found")
     /// `405 Method Not Allowed`: the path exists but not for this method; sent with `Allow`.

@@ -1,7 +1,7 @@
 import Exporter
 
-/// The `tocsin-ruleeval` command line: `check metrics|config|rules`, `test rules`, or (later) the evaluator
-/// service.
+/// The `tocsin-ruleeval` subcommands: `check metrics|config|rules` and `test rules` (flags alone start the
+/// evaluator service, see ``EvaluatorCommand``).
 public enum RuleEvalCommandLine {
     /// Runs the command named by `arguments` (without the program name), reading standard input where the
     /// subcommand needs it, and returns what to print and the exit code.
@@ -31,7 +31,8 @@ public enum RuleEvalCommandLine {
     }
 
     static let usage = """
-        usage: tocsin-ruleeval <command> [<flags>]
+        usage: tocsin-ruleeval [--config.file=prometheus.yml] [<flags>]    run the evaluator (see --help)
+               tocsin-ruleeval <command> [<flags>]
 
         Commands:
           check metrics [--content-type=TYPE] [--format=text|json]

@@ -54,7 +54,8 @@ extension SilenceStore {
         return silences
     }
 
-    private static func json(_ silence: Silence, now: Int64) -> JSONValue {
+    /// One silence as `gettableSilence`.
+    static func json(_ silence: Silence, now: Int64) -> JSONValue {
         .object([
             ("id", .string(silence.id)),
             ("status", .object([("state", .string(silence.state(at: now).rawValue))])),

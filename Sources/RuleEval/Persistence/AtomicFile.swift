@@ -75,6 +75,12 @@ public enum AtomicFile {
         }
     }
 
+    /// The path of the file `name` in `directory`, with exactly one `/` between them (`--storage.path` may end
+    /// with one, as its default `data/` does).
+    public static func path(of name: String, in directory: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
     /// Creates `path` and its parents as directories when they do not exist.
     public static func createDirectory(_ path: String) throws(Failure) {
         var prefix = path.hasPrefix("/") ? "/" : ""

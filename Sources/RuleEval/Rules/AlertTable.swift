@@ -17,6 +17,9 @@ public struct AlertTable: Sendable, Hashable {
     public var keepFiringFor: Int64
     /// Alert instances keyed by their labels.
     public private(set) var alerts: [Labels: Alert] = [:]
+    /// The time up to which ``alerts`` is known: the last evaluation, or the restore of persisted state; `nil`
+    /// before either. Persisting the table records it, so a later restore knows how long the outage lasted.
+    public private(set) var stateTime: Int64?
 
     /// Creates an empty table for a rule.
     public init(holdDuration: Int64, keepFiringFor: Int64) {
@@ -44,6 +47,7 @@ public struct AlertTable: Sendable, Hashable {
     /// Applies one evaluation at `time`. Throws ``AlertLimitError`` (after dropping every alert, as Prometheus does)
     /// when more than `limit` alerts are pending or firing; `limit` 0 means no limit.
     public mutating func evaluate(results: [Result], at time: Int64, limit: Int = 0) throws(AlertLimitError) {
+        stateTime = time
         var seen = Set<Labels>()
         for result in results {
             let key = result.labels.sorted()
@@ -117,8 +121,10 @@ public struct AlertTable: Sendable, Hashable {
         alerts[labels]?.validUntil = validUntil
     }
 
-    /// Replaces the table's instances (used when restoring persisted state).
-    public mutating func restore(_ restored: [Alert]) {
+    /// Replaces the table's instances with `restored` (persisted state, already adjusted for the outage) as known
+    /// at `time`.
+    public mutating func restore(_ restored: [Alert], at time: Int64) {
         alerts = Dictionary(restored.map { ($0.labels, $0) }, uniquingKeysWith: { _, last in last })
+        stateTime = time
     }
 }

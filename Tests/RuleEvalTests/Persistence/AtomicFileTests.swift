@@ -26,4 +26,12 @@ import Testing
             "\(error)" == "/nonexistent-directory/state.json.tmp: open: No such file or directory"
         }
     }
+
+    @Test(arguments: [
+        ("data/", "data/alerts.json"), ("data", "data/alerts.json"), ("/var/lib/t/", "/var/lib/t/alerts.json"),
+    ])
+    func joinsTheStorageDirectoryAndFileNameWithOneSlash(directory: String, expected: String) {
+        #expect(AtomicFile.path(of: "alerts.json", in: directory) == expected)
+        #expect(AlertStateFile(storagePath: directory).path == expected)
+    }
 }

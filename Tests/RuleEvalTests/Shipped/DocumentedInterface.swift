@@ -1,8 +1,9 @@
-/// What each Tocsin binary documents: its flags, HTTP paths and default port, copied by hand from the task
-/// description that defines them. The shipped deployment files may only use these.
-///
-/// The lead ties these lists to the binaries' real flag tables once both exist; until then a flag, path or port
-/// a manifest uses but no binary documents fails the shipped-file tests here.
+import Exporter
+import RuleEval
+
+/// What each Tocsin binary accepts and serves: its flags (from the binaries' own flag tables), HTTP paths and
+/// default port. The shipped deployment files may only use these; `EvaluatorServiceTests` checks that the
+/// evaluator really answers on every path listed here.
 struct DocumentedInterface: Sendable {
     /// The program name, e.g. `tocsin-exporter`.
     let program: String
@@ -10,7 +11,7 @@ struct DocumentedInterface: Sendable {
     let flags: Set<String>
     /// Prefixes of flag families such as `collector.` (`--collector.cpu`, `--no-collector.cpu`).
     let flagPrefixes: [String]
-    /// Paths its HTTP server answers.
+    /// Paths its HTTP server answers (API paths with a minimal valid query string).
     let paths: Set<String>
     /// The liveness, readiness and startup probe paths (Kubernetes probes must use exactly these).
     let livenessPath: String
@@ -27,10 +28,7 @@ struct DocumentedInterface: Sendable {
     /// `tocsin-exporter`: node_exporter's flags, health probes and `/metrics`.
     static let exporter = DocumentedInterface(
         program: "tocsin-exporter",
-        flags: [
-            "web.listen-address", "web.telemetry-path", "collector.disable-defaults", "path.procfs", "path.sysfs",
-            "path.rootfs", "collector.textfile.directory", "log.level", "log.format",
-        ],
+        flags: Set(ExporterConfiguration.flags.map(\.name)),
         flagPrefixes: ["collector.", "no-collector."],
         paths: ["/metrics", "/health/live", "/health/ready", "/health/startup"],
         livenessPath: "/health/live",
@@ -42,13 +40,14 @@ struct DocumentedInterface: Sendable {
     /// `tocsin-ruleeval`: the evaluator's flags, health probes, Prometheus lifecycle endpoints and API.
     static let ruleEvaluator = DocumentedInterface(
         program: "tocsin-ruleeval",
-        flags: [
-            "config.file", "storage.path", "web.listen-address", "notifier.config.file", "rules.alert.resend-delay",
-            "query.lookback-delta",
-        ],
+        flags: Set(EvaluatorConfiguration.flags.map(\.name)),
         flagPrefixes: [],
         paths: [
-            "/metrics", "/health/live", "/health/ready", "/health/startup", "/-/healthy", "/-/ready", "/-/reload",
+            "/", "/metrics", "/health/live", "/health/ready", "/health/startup", "/-/healthy", "/-/ready", "/-/reload",
+            "/api/v1/query?query=up", "/api/v1/query_range?query=up&start=0&end=60&step=15",
+            "/api/v1/series?match[]=up",
+            "/api/v1/labels", "/api/v1/label/job/values", "/api/v1/targets", "/api/v1/rules", "/api/v1/alerts",
+            "/api/v1/status/buildinfo",
         ],
         livenessPath: "/health/live",
         readinessPath: "/health/ready",

@@ -2,13 +2,13 @@ import Dispatch
 
 extension Duration {
     /// The duration in seconds as a metric value.
-    var secondsValue: Double {
+    public var secondsValue: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     /// The dispatch time this long from now, for timed waits.
-    var dispatchDeadline: DispatchTime {
+    public var dispatchDeadline: DispatchTime {
         let (seconds, attoseconds) = components
         let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
         return .now()
