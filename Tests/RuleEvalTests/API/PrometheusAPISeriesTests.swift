@@ -74,6 +74,7 @@ import Testing
     @Test func otherPathsUnderLabelAreNotFound() {
         #expect(api.get("/api/v1/label/job").status == .notFound)
         #expect(api.get("/api/v1/label/a/b/values").status == .notFound)
+        #expect(api.get("/api/v1/label/values").status == .notFound)
     }
 
     @Test func metadataIsAnEmptyMap() {
