@@ -116,19 +116,20 @@ extension PrometheusAPI {
     }
 
     /// `/api/v1/query_exemplars`: checks the parameters as Prometheus does; the evaluator stores no exemplars, so
-    /// the list is always empty.
+    /// the list is always empty (and, as in Prometheus, a query without selectors gets `204 No Content`).
     func queryExemplars(_ parameters: APIRequestParameters) throws(PrometheusAPIError) -> APIResult {
         let start = try parameters.time("start", default: APIRequestParameters.minimumTime)
         let end = try parameters.time("end", default: APIRequestParameters.maximumTime)
         guard end >= start else {
             throw PrometheusAPIError(.badData, "end timestamp must not be before start timestamp")
         }
+        let expression: Expression
         do {
-            _ = try PromQLParser.parse(parameters["query"])
+            expression = try PromQLParser.parse(parameters["query"])
         } catch {
             throw PrometheusAPIError(.badData, error.description)
         }
-        return APIResult { $0.raw("[]") }
+        return expression.containsSelector ? APIResult { $0.raw("[]") } : .noContent
     }
 
     /// Writes series as `[{"metric":{...},"values":[[t,"v"],...]},...]`.

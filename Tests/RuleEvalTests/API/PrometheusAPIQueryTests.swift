@@ -150,5 +150,8 @@ import Testing
 
     @Test func exemplarsAreAnEmptyList() {
         #expect(api.get("/api/v1/query_exemplars?query=up").text == #"{"status":"success","data":[]}"#)
+        let constant = api.get("/api/v1/query_exemplars?query=1%2B1")
+        #expect(constant.status == .noContent)
+        #expect(constant.body.isEmpty)
     }
 }
