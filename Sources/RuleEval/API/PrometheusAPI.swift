@@ -20,6 +20,8 @@ public struct PrometheusAPI: Sendable {
     public var flags: [String: String]
     /// The wall clock in milliseconds since the epoch: the default `time` of an instant query.
     public var now: @Sendable () -> Int64
+    /// The longest a range query may run before it fails with `timeout` (Prometheus's `--query.timeout`, 2m).
+    public var queryTimeout: Duration
 
     /// The most points per series a range query may return (Prometheus's fixed 11,000).
     public static let maximumRangeQueryPoints: Int64 = 11_000
@@ -27,11 +29,13 @@ public struct PrometheusAPI: Sendable {
     /// Creates the API over `source`.
     public init(
         source: any EvaluatorStatusSource, flags: [String: String] = [:],
-        now: @escaping @Sendable () -> Int64 = ScrapeManager.realTimeMilliseconds
+        now: @escaping @Sendable () -> Int64 = ScrapeManager.realTimeMilliseconds,
+        queryTimeout: Duration = .seconds(120)
     ) {
         self.source = source
         self.flags = flags
         self.now = now
+        self.queryTimeout = queryTimeout
     }
 
     /// Registers every endpoint under `/api/v1/` on `router`. Endpoints that Prometheus also serves for `POST`

@@ -142,6 +142,13 @@ import Testing
         #expect(response.text == #"{"status":"error","errorType":""# + type + #"","error":""# + message + #""}"#)
     }
 
+    @Test func rangeQueryPastItsTimeoutFails() {
+        let response = api.get("/api/v1/query_range?query=up&start=0&end=10&step=1&timeout=-1")
+        #expect(response.status == .serviceUnavailable)
+        #expect(
+            response.text == #"{"status":"error","errorType":"timeout","error":"query timed out in query execution"}"#)
+    }
+
     @Test func elevenThousandStepsAreStillAllowed() {
         let response = api.get("/api/v1/query_range?query=1&start=0&end=11000&step=1")
         #expect(response.status == .ok)
