@@ -48,11 +48,7 @@ public struct ExporterConfiguration: Sendable, Hashable {
             FlagSpec("path.sysfs", default: "/sys", help: "sysfs mountpoint."),
             FlagSpec("path.rootfs", default: "/", help: "rootfs mountpoint."),
             FlagSpec("path.udev.data", default: "/run/udev/data", help: "udev data path."),
-            FlagSpec("log.level", default: "info", help: "Only log messages with the given severity or above."),
-            FlagSpec("log.format", default: "logfmt", help: "Output format of log messages (logfmt or json)."),
-            FlagSpec("version", kind: .boolean, default: "false", help: "Show application version."),
-            FlagSpec("help", kind: .boolean, default: "false", help: "Show this help."),
-        ]
+        ] + CommonFlags.specs
         + collectorNames.map {
             FlagSpec("collector.\($0)", kind: .boolean, default: "true", help: "Enable the \($0) collector.")
         }
@@ -83,14 +79,7 @@ public struct ExporterConfiguration: Sendable, Hashable {
             rootfs: flags.string("path.rootfs") ?? "/",
             udevData: flags.string("path.udev.data") ?? "/run/udev/data"
         )
-        guard let level = LogLevel(rawValue: flags.string("log.level") ?? "") else {
-            throw FlagError("invalid value for --log.level: expected one of debug, info, warn, error")
-        }
-        guard let format = LogFormat(rawValue: flags.string("log.format") ?? "") else {
-            throw FlagError("invalid value for --log.format: expected logfmt or json")
-        }
-        logLevel = level
-        logFormat = format
+        (logLevel, logFormat) = try CommonFlags.logging(flags)
     }
 
     private static func count(_ flags: ParsedFlags, _ name: String) throws(FlagError) -> Int {

@@ -13,12 +13,14 @@ enum MallocArenas {
     private static let arenaMaxParameter: Int32 = -8
 
     /// Applies ``limit``; call before the exporter starts its threads. Returns whether glibc accepted it.
-    ///
-    /// `mallopt` is looked up with `dlsym` because `<malloc.h>` is not part of the `Glibc` module.
     @discardableResult
     static func limitForExporter() -> Bool {
-        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "mallopt") else { return false }
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        return unsafeBitCast(symbol, to: Mallopt.self)(arenaMaxParameter, limit) == 1
+        glibcMallopt(arenaMaxParameter, limit) == 1
     }
 }
+
+/// glibc's `int mallopt(int param, int value)`, declared here because `<malloc.h>` is not part of the `Glibc`
+/// module. Bound at link time (a `dlsym` lookup finds nothing in a fully static executable); two `Int32`
+/// arguments and an `Int32` result are passed alike by the Swift and C calling conventions.
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32

@@ -7,6 +7,10 @@ import PromText
 /// once is a 400). The collectors' deadline comes from Prometheus's `X-Prometheus-Scrape-Timeout-Seconds` header,
 /// less a margin for rendering and transfer, so an overrunning collector is abandoned and reported while the rest
 /// is still delivered in time.
+///
+/// Requests that arrive while an identical scrape (same format, collector selection and timeout header) started at
+/// most ``coalescingWindow`` ago is still running share its response instead of collecting again (see
+/// ``ScrapeCoalescer``): each response still comes from a scrape that was running when its request arrived.
 public struct MetricsHandler: Sendable {
     /// The system collectors.
     public let collectors: CollectorSet
@@ -15,34 +19,47 @@ public struct MetricsHandler: Sendable {
     /// Called after every scrape with the collectors that failed, for logging and the liveness watchdog.
     public let onScrape: @Sendable (CollectorScrape) -> Void
 
+    /// How long after a scrape started an identical request may still share its response; zero turns sharing off.
+    public var coalescingWindow: Duration { coalescer.window }
+    private let coalescer: ScrapeCoalescer<ScrapeKey, HTTPResponse>
+
     /// The share of the scraper's timeout the collectors may use.
     static let timeoutShare = 0.9
 
-    /// Creates the handler.
+    /// Creates the handler; `coalescingWindow` is how late an identical request may join a running scrape.
     public init(
         collectors: CollectorSet,
         registry: any Collector,
+        coalescingWindow: Duration = .milliseconds(5),
         onScrape: @escaping @Sendable (CollectorScrape) -> Void = { _ in }
     ) {
         self.collectors = collectors
         self.registry = registry
         self.onScrape = onScrape
+        coalescer = ScrapeCoalescer(window: coalescingWindow)
     }
 
     /// Answers one scrape.
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let key = ScrapeKey(
+            negotiated: ContentNegotiation(accept: request.headers["accept"]),
+            collect: request.query.values(for: "collect[]"),
+            exclude: request.query.values(for: "exclude[]"),
+            scrapeTimeout: request.headers["x-prometheus-scrape-timeout-seconds"])
+        return coalescer.value(for: key) { scrape(key) }
+    }
+
+    private func scrape(_ key: ScrapeKey) -> HTTPResponse {
         let scrape: CollectorScrape
         do {
             scrape = try collectors.scrape(
-                collect: request.query.values(for: "collect[]"),
-                exclude: request.query.values(for: "exclude[]"),
-                deadline: Self.deadline(scrapeTimeoutHeader: request.headers["x-prometheus-scrape-timeout-seconds"])
-            )
+                collect: key.collect, exclude: key.exclude,
+                deadline: Self.deadline(scrapeTimeoutHeader: key.scrapeTimeout))
         } catch {
             return .text("\(error)\n", status: .badRequest)
         }
         onScrape(scrape)
-        let negotiated = ContentNegotiation(accept: request.headers["accept"])
+        let negotiated = key.negotiated
         var body: [UInt8] = []
         ExpositionWriter.write(
             scrape.families + registry.collect(), format: negotiated.format, escaping: negotiated.escaping, into: &body)
@@ -57,4 +74,12 @@ public struct MetricsHandler: Sendable {
         }
         return .milliseconds(Int64(seconds * timeoutShare * 1000))
     }
+}
+
+/// What makes two `/metrics` requests answerable by the same scrape.
+private struct ScrapeKey: Hashable, Sendable {
+    var negotiated: ContentNegotiation
+    var collect: [String]
+    var exclude: [String]
+    var scrapeTimeout: String?
 }

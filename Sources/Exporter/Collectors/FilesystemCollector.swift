@@ -104,20 +104,18 @@ public struct FilesystemCollector: NodeCollector {
     /// listed twice with the same device, mount point and type is measured once.
     func measure(_ entries: [MountEntry]) -> [(entry: MountEntry, usage: FilesystemUsage?)] {
         var seen = Set<[String]>()
-        var measured: [(entry: MountEntry, usage: FilesystemUsage?)] = []
-        for entry in entries {
-            guard !mountPoints.ignores(entry.mountPoint), !fsTypes.ignores(entry.fsType),
-                seen.insert([entry.device, entry.mountPoint, entry.fsType]).inserted
-            else { continue }
-            if guardian.isStuck(entry.mountPoint) {
-                measured.append((entry, nil))
-                continue
-            }
-            let path = paths.rootfsPath(entry.mountPoint)
-            let statfs = statfs
-            measured.append((entry, guardian.run(entry.mountPoint) { statfs(path) } ?? nil))
+        let selected = entries.filter { entry in
+            !mountPoints.ignores(entry.mountPoint) && !fsTypes.ignores(entry.fsType)
+                && seen.insert([entry.device, entry.mountPoint, entry.fsType]).inserted
         }
-        return measured
+        let queried = selected.indices.filter { !guardian.isStuck(selected[$0].mountPoint) }
+        let (paths, statfs) = (paths, statfs)
+        let results = guardian.run(queried.map { selected[$0].mountPoint }) { statfs(paths.rootfsPath($0)) }
+        var usages = [FilesystemUsage?](repeating: nil, count: selected.count)
+        for (index, result) in zip(queried, results) {
+            usages[index] = result ?? nil
+        }
+        return Array(zip(selected, usages))
     }
 
     /// The seven families, in node_exporter's emission order.

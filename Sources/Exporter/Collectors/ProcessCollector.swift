@@ -1,10 +1,15 @@
 import Glibc
 import PromText
+import Synchronization
 
 /// The exporter's own process metrics with client_golang's names: `process_cpu_seconds_total`,
 /// `process_open_fds`, `process_max_fds`, `process_virtual_memory_bytes`, `process_virtual_memory_max_bytes`,
 /// `process_resident_memory_bytes`, `process_start_time_seconds`, read from `<procfs>/self/{stat,limits,fd}`
 /// and the boot time in `<procfs>/stat`.
+///
+/// The boot time is read once per collector rather than on every scrape as client_golang does: it only moves
+/// when the wall clock is stepped, and `/proc/stat` is the most expensive file the kernel generates for a scrape
+/// (every CPU's and every interrupt's counters), which the `stat` and `cpu` node collectors read anyway.
 ///
 /// It is a registry ``Collector`` (as in client_golang it is not a node collector and has no
 /// `node_scrape_collector_*` series): when a file cannot be read it yields nothing rather than failing the
@@ -30,6 +35,7 @@ public struct ProcessCollector: Collector {
 
     private let paths: SystemPaths
     private let process: String
+    private let bootTime = BootTimeCache()
 
     /// Creates the collector for this process (`self`), or for `process` (a PID directory name) in tests.
     public init(paths: SystemPaths = SystemPaths(), process: String = "self") {
@@ -46,12 +52,20 @@ public struct ProcessCollector: Collector {
     public func update() throws(CollectorError) -> [MetricFamily] {
         let stat = try SystemFile.text(paths.proc("\(process)/stat"))
         let limits = try SystemFile.text(paths.proc("\(process)/limits"))
-        let bootTime = try ProcStat.parse(SystemFile.text(paths.proc("stat"))).bootTime
+        let bootTime = try cachedBootTime()
         let openFDs = try SystemFile.list(paths.proc("\(process)/fd")).count
         let snapshot = try Self.snapshot(
             stat: stat, limits: limits, bootTime: bootTime, openFDs: openFDs,
             pageSize: Double(sysconf(Int32(_SC_PAGESIZE))))
         return Self.families(snapshot)
+    }
+
+    /// The boot time, read from `<procfs>/stat` on the first call only.
+    private func cachedBootTime() throws(CollectorError) -> Double {
+        if let known = bootTime.seconds.withLock({ $0 }) { return known }
+        let read = try ProcStat.parse(SystemFile.text(paths.proc("stat"))).bootTime
+        bootTime.seconds.withLock { $0 = read }
+        return read
     }
 
     /// Parses the process's stat and limits files.
@@ -153,4 +167,9 @@ public struct ProcessCollector: Collector {
                 value: snapshot.startTimeSeconds),
         ]
     }
+}
+
+/// The boot time once read, shared by the copies of one ``ProcessCollector``.
+private final class BootTimeCache: Sendable {
+    let seconds = Mutex<Double?>(nil)
 }

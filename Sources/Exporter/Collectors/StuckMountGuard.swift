@@ -1,8 +1,8 @@
 import Dispatch
 import Synchronization
 
-/// Runs `statfs` on a separate thread with a timeout and remembers mount points whose call did not return in
-/// time ("stuck", typically a hard NFS mount whose server is gone).
+/// Runs `statfs` calls on a separate thread with a timeout each and remembers mount points whose call did not
+/// return in time ("stuck", typically a hard NFS mount whose server is gone).
 ///
 /// A stuck mount point is not queried again until its hung call finally returns; meanwhile the filesystem
 /// collector reports `node_filesystem_device_error 1` for it. This mirrors node_exporter's
@@ -22,34 +22,82 @@ public final class StuckMountGuard: Sendable {
         stuck.withLock { $0.contains(mountPoint) }
     }
 
-    /// Runs `query` for `mountPoint` on another thread; returns its result, or `nil` when it did not return
-    /// within ``timeout`` (the mount point is then stuck until `query` returns).
+    /// Runs `query` for each of `mountPoints`, one after another on one other thread; returns their results in
+    /// order, `nil` for a call that did not return within ``timeout`` (its mount point is then stuck until the
+    /// call returns, and the calls after it go on on a fresh thread).
+    ///
+    /// One thread for all calls rather than one per call saves a thread hand-off per mount point on every scrape.
     public func run<Value: Sendable>(
-        _ mountPoint: String,
-        _ query: @escaping @Sendable () -> Value
-    ) -> Value? {
-        let call = PendingCall<Value>()
-        BlockingWorkQueue.run("statvfs") {
-            let value = query()
-            self.stuck.withLock { stuck in
-                call.result.withLock { $0 = value }
-                stuck.remove(mountPoint)
+        _ mountPoints: [String],
+        _ query: @escaping @Sendable (String) -> Value
+    ) -> [Value?] {
+        let calls = PendingCalls<Value>(count: mountPoints.count)
+        var results: [Value?] = []
+        var started = false
+        while results.count < mountPoints.count {
+            let index = results.count
+            if !started {
+                started = true
+                BlockingWorkQueue.run("statvfs") {
+                    for position in index..<mountPoints.count {
+                        let value = query(mountPoints[position])
+                        let abandoned = self.stuck.withLock { stuck in
+                            stuck.remove(mountPoints[position])
+                            return calls.record(value, at: position)
+                        }
+                        if abandoned { return }
+                    }
+                }
             }
-            call.done.signal()
+            if calls.wait(for: index, timeout: timeout) {
+                results.append(calls.result(at: index))
+                continue
+            }
+            let value = stuck.withLock { stuck in
+                let value = calls.result(at: index)
+                if value == nil {
+                    stuck.insert(mountPoints[index])
+                    calls.abandon(index)
+                    started = false
+                }
+                return value
+            }
+            results.append(value)
         }
-        if call.done.wait(timeout: timeout.dispatchDeadline) == .success {
-            return call.result.withLock { $0 }
-        }
-        return stuck.withLock { stuck in
-            let value = call.result.withLock { $0 }
-            if value == nil { stuck.insert(mountPoint) }
-            return value
-        }
+        return results
     }
 }
 
-/// The shared state of one `statfs` call: its result once it returns, and a signal for the waiting scrape.
-private final class PendingCall<Value: Sendable>: Sendable {
-    let result = Mutex<Value?>(nil)
-    let done = DispatchSemaphore(value: 0)
+/// The shared state of one batch of `statfs` calls: each call's result once it returns, a signal per call for
+/// the waiting scrape, and which calls the scrape gave up on (their thread stops after them).
+private final class PendingCalls<Value: Sendable>: Sendable {
+    private let state: Mutex<(results: [Value?], abandoned: [Bool])>
+    private let done: [DispatchSemaphore]
+
+    init(count: Int) {
+        state = Mutex((Array(repeating: nil, count: count), Array(repeating: false, count: count)))
+        done = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    /// Stores a call's result and wakes the scrape; returns whether the scrape already gave up on the call.
+    func record(_ value: Value, at index: Int) -> Bool {
+        let abandoned = state.withLock { state in
+            state.results[index] = value
+            return state.abandoned[index]
+        }
+        done[index].signal()
+        return abandoned
+    }
+
+    func wait(for index: Int, timeout: Duration) -> Bool {
+        done[index].wait(timeout: timeout.dispatchDeadline) == .success
+    }
+
+    func result(at index: Int) -> Value? {
+        state.withLock { $0.results[index] }
+    }
+
+    func abandon(_ index: Int) {
+        state.withLock { $0.abandoned[index] = true }
+    }
 }

@@ -7,21 +7,27 @@ enum SystemFile {
     static let maximumSize = 16 << 20
 
     /// The bytes of the file at `path`.
+    ///
+    /// Reads through an uninitialised scratch buffer: zero-filling a 64 kB array for every file was an eighth of
+    /// the exporter's instructions per scrape.
     static func read(_ path: String) throws(CollectorError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(path: path, errno: Glibc.errno) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while bytes.count < maximumSize {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if Glibc.errno == EINTR { continue }
-                throw .unreadable(path: path, errno: Glibc.errno)
+        let failure: Int32? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64 * 1024) { chunk in
+            while bytes.count < maximumSize {
+                let count = Glibc.read(descriptor, chunk.baseAddress, chunk.count)
+                if count < 0 {
+                    if Glibc.errno == EINTR { continue }
+                    return Glibc.errno
+                }
+                if count == 0 { break }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<count]))
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
+            return nil
         }
+        if let failure { throw .unreadable(path: path, errno: failure) }
         return bytes
     }
 

@@ -35,6 +35,7 @@ public struct ExpositionWriter: Sendable {
     private var cachedSampleNameIsBare = true
     /// The current family's name as written on its HELP, TYPE and UNIT lines (checked once per family).
     private var metadataNameBytes: [UInt8] = []
+    private var metadataNameIsBare = true
     /// Label names already found valid in the legacy set, checked by `==` before validating again.
     private var legacyLabelNames: [String] = []
 
@@ -80,7 +81,7 @@ public struct ExpositionWriter: Sendable {
     private mutating func writeFamily(_ family: MetricFamily, _ plan: FamilyPlan, into buffer: inout [UInt8]) {
         cachedSampleName = nil
         metadataNameBytes.removeAll(keepingCapacity: true)
-        appendMetadataName(plan.metadataName, to: &metadataNameBytes)
+        metadataNameIsBare = appendMetadataName(plan.metadataName, to: &metadataNameBytes)
         if let help = family.help {
             buffer.append(contentsOf: "# HELP ".utf8)
             buffer.append(contentsOf: metadataNameBytes)
@@ -130,8 +131,15 @@ public struct ExpositionWriter: Sendable {
         if samples[index].name != cachedSampleName {
             cachedSampleName = samples[index].name
             cachedSampleNameBytes.removeAll(keepingCapacity: true)
-            cachedSampleNameIsBare = appendMetadataName(
-                plan.writtenName(of: samples[index], role: role), to: &cachedSampleNameBytes)
+            if role.suffix == nil && samples[index].name == plan.metadataName {
+                // Most samples are named like their family's metadata line, and escaping leaves an escaped name
+                // as it is: reuse the rendering instead of escaping and checking the name again.
+                cachedSampleNameBytes.append(contentsOf: metadataNameBytes)
+                cachedSampleNameIsBare = metadataNameIsBare
+            } else {
+                cachedSampleNameIsBare = appendMetadataName(
+                    plan.writtenName(of: samples[index], role: role), to: &cachedSampleNameBytes)
+            }
         }
         var separator = UInt8(ascii: "{")
         if !cachedSampleNameIsBare {

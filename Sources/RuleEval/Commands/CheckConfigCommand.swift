@@ -11,6 +11,8 @@ import Glibc
 /// on standard error and its rule files are not checked; file discovery patterns that match nothing are
 /// `  WARNING:` lines. Exit codes are those of ``CheckRulesCommand``.
 /// Fields Prometheus has and Tocsin does not support fail with `... is not supported by Tocsin`.
+/// A file in Alertmanager's format (a top-level `route:` or `receivers:`) is checked as the notification
+/// configuration of direct dispatch instead (see ``NotifyConfiguration/parse(_:fileName:)``).
 public struct CheckConfigCommand: Sendable {
     /// The flags this subcommand accepts.
     public static let flags =
@@ -41,6 +43,10 @@ public struct CheckConfigCommand: Sendable {
         var report = RuleCheckReport(output: lint.warnings)
         for file in files {
             report.output += "Checking \(file)\n"
+            if let bytes = try? readFile(atPath: file), NotifyConfiguration.isAlertmanagerFormat(bytes) {
+                checkAlertmanagerFile(file, bytes: bytes, into: &report)
+                continue
+            }
             let referenced: PrometheusConfiguration.ReferencedFiles
             do {
                 let configuration = try PrometheusConfiguration.load(fileAt: file)
@@ -59,5 +65,19 @@ public struct CheckConfigCommand: Sendable {
             for ruleFile in ruleFiles { report.checkRuleFile(ruleFile, lint: lint, errorIndent: "     ") }
         }
         return report.result(lint: lint)
+    }
+
+    /// Checks an `alertmanager.yml` as `amtool check-config` does, with Tocsin's supported subset.
+    private func checkAlertmanagerFile(_ file: String, bytes: [UInt8], into report: inout RuleCheckReport) {
+        do {
+            let configuration = try NotifyConfiguration.parse(bytes, fileName: file)
+            report.output +=
+                " SUCCESS: \(file) is valid alertmanager config file syntax (\(configuration.receivers.count) "
+                + "receivers, \(configuration.inhibitRules.count) inhibit rules)\n\n"
+        } catch {
+            report.hasErrors = true
+            report.error += "  FAILED: \(error)\n"
+            report.output += "\n"
+        }
     }
 }

@@ -38,7 +38,8 @@ public enum RuleEvalCommandLine {
           check metrics [--content-type=TYPE] [--format=text|json]
               Lint exposition text read from standard input, as promtool check metrics does.
           check config [--lint=duplicate-rules|all|none] [--lint-fatal] [--syntax-only] FILE...
-              Check Prometheus configuration files and the rule files they name, as promtool does.
+              Check Prometheus configuration files and the rule files they name, as promtool does;
+              an Alertmanager-format file (top-level route:/receivers:) is checked for direct dispatch.
           check rules [--lint=duplicate-rules|all|none] [--lint-fatal] FILE...
               Check rule files, as promtool check rules does.
           test rules FILE... [--run=REGEX]

@@ -13,7 +13,7 @@ public struct Dispatcher: Sendable {
     /// The inhibition rules and their source alerts.
     public private(set) var inhibitor: Inhibitor
     /// The notification log used for deduplication.
-    public private(set) var notificationLog = NotificationLog()
+    public internal(set) var notificationLog = NotificationLog()
     /// The aggregation groups, by route ID and group-label fingerprint.
     public private(set) var groups: [GroupID: AggregationGroup] = [:]
     private let receivers: [String: ReceiverConfiguration]
@@ -186,6 +186,9 @@ extension ReceiverConfiguration {
             }
             + pagerdutyConfigs.enumerated().map {
                 (Notification.Integration(kind: .pagerduty, index: $0.offset), $0.element.sendResolved)
+            }
+            + emailConfigs.enumerated().map {
+                (Notification.Integration(kind: .email, index: $0.offset), $0.element.sendResolved)
             }
     }
 }

@@ -12,6 +12,8 @@ public struct Notification: Sendable, Hashable {
             case slack
             /// `pagerduty_configs`
             case pagerduty
+            /// `email_configs`
+            case email
         }
 
         /// The kind, named as Alertmanager names integrations.

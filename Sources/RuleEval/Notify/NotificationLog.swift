@@ -21,7 +21,7 @@ public struct NotificationLog: Sendable {
 
     /// How long entries are kept at most (`--data.retention`, 120h).
     public var retention: Int64 = 120 * 3_600_000
-    private var entries: [Key: Entry] = [:]
+    var entries: [Key: Entry] = [:]
 
     /// An empty log.
     public init() {}

@@ -12,7 +12,7 @@ public struct NotificationRequest: Sendable, Hashable {
 extension Dispatcher {
     /// The request delivering `notification` through its receiver's integration, with the URL and body
     /// Alertmanager would use (Slack and PagerDuty fall back to the `global` URLs); `nil` when the receiver or
-    /// integration is not configured or has no URL.
+    /// integration is not configured, has no URL, or is not delivered over HTTP (email).
     public func request(for notification: Notification) -> NotificationRequest? {
         guard let receiver = receiver(named: notification.receiver) else { return nil }
         let index = notification.integration.index
@@ -36,6 +36,8 @@ extension Dispatcher {
             url = configuration.url ?? global.pagerdutyURL
             body = PagerDutyPayload.body(
                 for: notification, configuration: configuration, externalURL: global.externalURL)
+        case .email:
+            return nil
         }
         guard let url, !url.isEmpty else { return nil }
         return NotificationRequest(url: url, body: body, idempotencyKey: notification.idempotencyKey)

@@ -96,18 +96,22 @@ public struct ReceiverConfiguration: Sendable, Hashable {
     public var slackConfigs: [SlackConfiguration] = []
     /// `pagerduty_configs`.
     public var pagerdutyConfigs: [PagerDutyConfiguration] = []
+    /// `email_configs`, with the `global.smtp_*` defaults already applied.
+    public var emailConfigs: [EmailConfiguration] = []
 
     /// Creates a receiver.
     public init(
         name: String,
         webhookConfigs: [WebhookConfiguration] = [],
         slackConfigs: [SlackConfiguration] = [],
-        pagerdutyConfigs: [PagerDutyConfiguration] = []
+        pagerdutyConfigs: [PagerDutyConfiguration] = [],
+        emailConfigs: [EmailConfiguration] = []
     ) {
         self.name = name
         self.webhookConfigs = webhookConfigs
         self.slackConfigs = slackConfigs
         self.pagerdutyConfigs = pagerdutyConfigs
+        self.emailConfigs = emailConfigs
     }
 }
 

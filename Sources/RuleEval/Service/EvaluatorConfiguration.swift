@@ -42,39 +42,37 @@ public struct EvaluatorConfiguration: Sendable, Hashable {
     public var flagValues: [String: String] = [:]
 
     /// The flags the service accepts.
-    public static let flags: [FlagSpec] = [
-        FlagSpec("config.file", default: "prometheus.yml", help: "Prometheus configuration file path."),
-        FlagSpec("web.listen-address", default: ":9814", help: "Address to listen on for the UI, API and metrics."),
-        FlagSpec("web.external-url", default: "", help: "The URL under which the evaluator is externally reachable."),
-        FlagSpec(
-            "web.enable-lifecycle", kind: .boolean, default: "false",
-            help: "Enable shutdown and reload via HTTP request."),
-        FlagSpec("web.max-connections", default: "512", help: "Maximum number of simultaneous connections."),
-        FlagSpec("web.drain-delay", default: "5s", help: "How long readiness fails before shutdown stops serving."),
-        FlagSpec("storage.path", default: "data/", help: "Directory for alert state, silences and the outbox."),
-        FlagSpec("storage.retention", default: "1d", help: "The most the in-memory sample store keeps."),
-        FlagSpec("storage.query-window", default: "1h", help: "How far back API queries can always read."),
-        FlagSpec("query.lookback-delta", default: "5m", help: "The lookback of instant vector selectors."),
-        FlagSpec(
-            "rules.alert.for-outage-tolerance", default: "1h",
-            help: "Max time to tolerate outage for restoring \"for\" state of alert."),
-        FlagSpec(
-            "rules.alert.for-grace-period", default: "10m",
-            help: "Minimum duration between alert and restored \"for\" state."),
-        FlagSpec(
-            "rules.alert.resend-delay", default: "1m",
-            help: "Minimum amount of time to wait before resending an alert to Alertmanager."),
-        FlagSpec(
-            "alertmanager.notification-queue-capacity", default: "10000",
-            help: "The capacity of the queue for pending Alertmanager notifications."),
-        FlagSpec(
-            "notifier.config.file", default: "",
-            help: "Alertmanager-format file for dispatching notifications directly (no Alertmanager)."),
-        FlagSpec("log.level", default: "info", help: "Only log messages with the given severity or above."),
-        FlagSpec("log.format", default: "logfmt", help: "Output format of log messages (logfmt or json)."),
-        FlagSpec("version", kind: .boolean, default: "false", help: "Show application version."),
-        FlagSpec("help", kind: .boolean, default: "false", help: "Show this help."),
-    ]
+    public static let flags: [FlagSpec] =
+        [
+            FlagSpec("config.file", default: "prometheus.yml", help: "Prometheus configuration file path."),
+            FlagSpec("web.listen-address", default: ":9814", help: "Address to listen on for the UI, API and metrics."),
+            FlagSpec(
+                "web.external-url", default: "", help: "The URL under which the evaluator is externally reachable."),
+            FlagSpec(
+                "web.enable-lifecycle", kind: .boolean, default: "false",
+                help: "Enable shutdown and reload via HTTP request."),
+            FlagSpec("web.max-connections", default: "512", help: "Maximum number of simultaneous connections."),
+            FlagSpec("web.drain-delay", default: "5s", help: "How long readiness fails before shutdown stops serving."),
+            FlagSpec("storage.path", default: "data/", help: "Directory for alert state, silences and the outbox."),
+            FlagSpec("storage.retention", default: "1d", help: "The most the in-memory sample store keeps."),
+            FlagSpec("storage.query-window", default: "1h", help: "How far back API queries can always read."),
+            FlagSpec("query.lookback-delta", default: "5m", help: "The lookback of instant vector selectors."),
+            FlagSpec(
+                "rules.alert.for-outage-tolerance", default: "1h",
+                help: "Max time to tolerate outage for restoring \"for\" state of alert."),
+            FlagSpec(
+                "rules.alert.for-grace-period", default: "10m",
+                help: "Minimum duration between alert and restored \"for\" state."),
+            FlagSpec(
+                "rules.alert.resend-delay", default: "1m",
+                help: "Minimum amount of time to wait before resending an alert to Alertmanager."),
+            FlagSpec(
+                "alertmanager.notification-queue-capacity", default: "10000",
+                help: "The capacity of the queue for pending Alertmanager notifications."),
+            FlagSpec(
+                "notifier.config.file", default: "",
+                help: "Alertmanager-format file for dispatching notifications directly (no Alertmanager)."),
+        ] + CommonFlags.specs
 
     /// A configuration with every default.
     public init() {}
@@ -111,14 +109,7 @@ public struct EvaluatorConfiguration: Sendable, Hashable {
         forGracePeriod = try Self.duration(flags, "rules.alert.for-grace-period")
         resendDelay = try Self.duration(flags, "rules.alert.resend-delay")
         drainDelay = try Self.duration(flags, "web.drain-delay")
-        guard let level = LogLevel(rawValue: flags.string("log.level") ?? "") else {
-            throw FlagError("invalid value for --log.level: expected one of debug, info, warn, error")
-        }
-        guard let format = LogFormat(rawValue: flags.string("log.format") ?? "") else {
-            throw FlagError("invalid value for --log.format: expected logfmt or json")
-        }
-        logLevel = level
-        logFormat = format
+        (logLevel, logFormat) = try CommonFlags.logging(flags)
     }
 
     private static func duration(_ flags: ParsedFlags, _ name: String) throws(FlagError) -> PrometheusDuration {

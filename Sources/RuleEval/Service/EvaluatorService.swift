@@ -17,6 +17,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         var configuration: LoadedConfiguration
         var runners: [RuleGroupRunner]
         var alertmanagers: AlertmanagerNotifier?
+        var dispatcher: DirectDispatcher?
     }
 
     /// The command-line configuration.
@@ -68,6 +69,11 @@ public final class EvaluatorService: EvaluatorStatusSource {
         try registry.register(collector: ProcessCollector())
         try registry.register(collector: httpMetrics)
         try registry.register(collector: metrics)
+        try registry.register(
+            collector: NotifierMetrics { [weak self] in
+                guard let state = self?.running.withLock({ $0 }) else { return [] }
+                return [state.alertmanagers as (any Collector)?, state.dispatcher].compactMap { $0 }
+            })
         _ = try registry.register(
             Info(
                 name: "tocsin_ruleeval_build", help: "A metric with a constant '1' value labeled by version.",
@@ -108,8 +114,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
         } catch {
             logger.error("Failed to read the saved silences; starting without them", ["err": "\(error)"])
         }
-        let loaded = try LoadedConfiguration.load(fileAt: configuration.configFile)
-        apply(loaded)
+        let loaded = try loadConfiguration()
+        try apply(loaded)
         metrics.recordReload(successful: true, at: now())
         registerReadiness()
         let address = try ListenAddress(parsing: configuration.listenAddress)
@@ -135,8 +141,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
     public func reload() -> String? {
         reloading.withLock { _ in
             do {
-                let loaded = try LoadedConfiguration.load(fileAt: configuration.configFile)
-                apply(loaded)
+                let loaded = try loadConfiguration()
+                try apply(loaded)
                 metrics.recordReload(successful: true, at: now())
                 logger.info("Completed loading of configuration file", ["filename": configuration.configFile])
                 return nil
@@ -172,6 +178,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         scrapeManager.stop()
         for runner in state?.runners ?? [] { _ = runner.stop() }
         state?.alertmanagers?.stop(drainingFor: .seconds(5))
+        state?.dispatcher?.stop(drainingFor: .seconds(5))
         server.withLock { server in
             server?.shutdown(gracePeriod: .seconds(1))
             server = nil  // the router's handlers hold the service
@@ -180,7 +187,30 @@ public final class EvaluatorService: EvaluatorStatusSource {
 
     // MARK: Applying a configuration
 
-    private func apply(_ loaded: LoadedConfiguration) {
+    private func loadConfiguration() throws(ConfigurationLoadError) -> LoadedConfiguration {
+        try LoadedConfiguration.load(
+            fileAt: configuration.configFile, notifierFileAt: configuration.notifierConfigFile)
+    }
+
+    /// The direct dispatcher for `loaded`: the running one when its configuration is unchanged, else a new one
+    /// (which re-sends what the outbox holds).
+    private func dispatcher(for loaded: LoadedConfiguration, previous: Running?) throws -> DirectDispatcher? {
+        if let running = previous?.dispatcher, previous?.configuration.notifier == loaded.notifier { return running }
+        // One dispatcher at a time owns the outbox: what the old one has not delivered, the new one re-sends.
+        // Alerts evaluated meanwhile are re-sent after the resend delay.
+        previous?.dispatcher?.stop(drainingFor: .seconds(1))
+        guard let notifier = loaded.notifier else { return nil }
+        var options = DirectDispatcher.Options()
+        options.externalURL = configuration.externalURL
+        options.logger = logger
+        options.now = now
+        let silences = self.silences
+        options.silences = { silences.store }
+        return try DirectDispatcher(configuration: notifier, storagePath: configuration.storagePath, options: options)
+    }
+
+    private func apply(_ loaded: LoadedConfiguration) throws {
+        let dispatcher = try dispatcher(for: loaded, previous: running.withLock { $0 })
         for error in scrapeManager.apply(loaded.prometheus.scrapeConfigs) {
             logger.warn("Skipping target", ["err": "\(error)"])
         }
@@ -235,7 +265,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
                         configuration: loaded.prometheus.alerting, externalLabels: global.externalLabels,
                         capacity: configuration.notificationQueueCapacity)
             }
-            running = Running(configuration: loaded, runners: runners, alertmanagers: alertmanagers)
+            running = Running(
+                configuration: loaded, runners: runners, alertmanagers: alertmanagers, dispatcher: dispatcher)
             for runner in runners {
                 runner.start(engine: engine, now: now) { [weak self] evaluator, time, duration, failures, missed in
                     self?.evaluated(
@@ -268,7 +299,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
             logger.error("Failed to save the alert state", ["err": "\(error)"])
         }
         guard !alerts.isEmpty else { return }
-        running.withLock { $0?.alertmanagers }?.send(alerts)
+        let (alertmanagers, dispatcher, alerting) = running.withLock {
+            ($0?.alertmanagers, $0?.dispatcher, $0?.configuration.prometheus)
+        }
+        alertmanagers?.send(alerts)
+        dispatcher?.send(
+            alerts, externalLabels: alerting?.global.externalLabels ?? Labels(),
+            relabelConfigs: alerting?.alerting.alertRelabelConfigs ?? [])
     }
 
     // MARK: Background work
@@ -347,6 +384,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
         }
         return router
     }
+}
+
+/// Collects the metrics of whichever notifiers the running configuration has (they are replaced on reload).
+private struct NotifierMetrics: Collector {
+    let current: @Sendable () -> [any Collector]
+
+    func collect() -> [MetricFamily] { current().flatMap { $0.collect() } }
 }
 
 /// Holds the SIGHUP source; Dispatch sources are thread-safe, and the box is only touched under a `Mutex`.

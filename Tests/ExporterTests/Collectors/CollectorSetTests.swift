@@ -6,17 +6,6 @@ import Testing
 
 @testable import Exporter
 
-/// A clock that only moves when a test moves it.
-private final class ManualScrapeClock: ScrapeClock {
-    private let current = Mutex<Duration>(.zero)
-
-    func now() -> Duration { current.withLock { $0 } }
-
-    func advance(by duration: Duration) {
-        current.withLock { $0 += duration }
-    }
-}
-
 /// A collector that returns one gauge, optionally after advancing a manual clock or waiting for a gate.
 private struct FakeCollector: NodeCollector {
     let name: String

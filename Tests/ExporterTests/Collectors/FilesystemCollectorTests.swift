@@ -119,6 +119,19 @@ private final class FakeStatfs: Sendable {
         #expect(third.value("node_filesystem_size_bytes", ["mountpoint": "/mnt/nfs"]) == 1000)
     }
 
+    @Test(.timeLimit(.minutes(1))) func mountsAfterAHangingOneAreStillMeasured() throws {
+        let fake = FakeStatfs(hanging: ["/home"])
+        defer { fake.release() }
+        let guardian = StuckMountGuard(timeout: .milliseconds(50))
+        let families = try collector(fake, guardian: guardian).update()
+        #expect(families.value("node_filesystem_device_error", ["mountpoint": "/home"]) == 1)
+        #expect(guardian.isStuck("/home"))
+        for mountPoint in ["/", "/run", "/media/usb stick", "/mnt/nfs"] {
+            #expect(families.value("node_filesystem_size_bytes", ["mountpoint": mountPoint]) == 1000)
+            #expect(families.value("node_filesystem_device_error", ["mountpoint": mountPoint]) == 0)
+        }
+    }
+
     @Test func theRealStatvfsMeasuresTheRootFileSystem() throws {
         let usage = try #require(FilesystemUsage.query("/"))
         #expect(usage.sizeBytes > 0)

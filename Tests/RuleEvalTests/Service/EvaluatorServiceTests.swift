@@ -72,13 +72,34 @@ import Testing
 
         """
 
-    static func makeService(directory: String) throws -> EvaluatorService {
-        var configuration = EvaluatorConfiguration()
-        configuration.configFile = directory + "/prometheus.yml"
-        configuration.listenAddress = "127.0.0.1:0"
-        configuration.storagePath = directory + "/data"
-        configuration.enableLifecycle = true
-        return try EvaluatorService(configuration: configuration, logger: Logger(level: .error, format: .logfmt))
+    /// A scripted target exposing `exposition` and a started service scraping it with ``rules``.
+    struct Running {
+        let target: ScriptedTarget
+        let directory: String
+        let service: EvaluatorService
+        let port: Int
+
+        init(exposing exposition: String, enableLifecycle: Bool = true, notifications: String? = nil) throws {
+            target = try ScriptedTarget()
+            target.expose(exposition)
+            directory = try EvaluatorServiceTests.writeConfiguration(port: target.port, rules: rules)
+            var configuration = EvaluatorConfiguration()
+            if let notifications {
+                try AtomicFile.write(Array(notifications.utf8), to: directory + "/notifications.yml")
+                configuration.notifierConfigFile = directory + "/notifications.yml"
+            }
+            configuration.configFile = directory + "/prometheus.yml"
+            configuration.listenAddress = "127.0.0.1:0"
+            configuration.storagePath = directory + "/data"
+            configuration.enableLifecycle = enableLifecycle
+            service = try EvaluatorService(configuration: configuration, logger: Logger(level: .error, format: .logfmt))
+            port = try service.start()
+        }
+
+        func stop() {
+            service.stop()
+            target.server.shutdown(gracePeriod: .zero)
+        }
     }
 
     /// Polls `condition` every 50 ms for at most `seconds`.
@@ -101,13 +122,9 @@ import Testing
     }
 
     @Test func alertGoesPendingThenFiringAfterItsHoldAndResolves() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        target.expose("demo 7\n")
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        let service = try Self.makeService(directory: directory)
-        _ = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "demo 7\n")
+        defer { running.stop() }
+        let (target, service) = (running.target, running.service)
 
         #expect(Self.eventually { Self.alert(service)?.state == .pending })
         #expect(Self.eventually { Self.alert(service)?.state == .firing })
@@ -128,13 +145,9 @@ import Testing
     }
 
     @Test func failedTargetGoesDownAndItsSeriesGoStale() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        target.expose("demo 3\n")
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        let service = try Self.makeService(directory: directory)
-        _ = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "demo 3\n")
+        defer { running.stop() }
+        let (target, service) = (running.target, running.service)
 
         #expect(Self.eventually { Self.instant(service, "up").first?.value == 1 })
         #expect(Self.eventually { Self.instant(service, "job:demo:doubled").first?.value == 6 })
@@ -147,13 +160,9 @@ import Testing
     }
 
     @Test func brokenReloadKeepsTheRunningRulesAndGoodReloadKeepsAlertState() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        target.expose("demo 7\n")
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        let service = try Self.makeService(directory: directory)
-        let port = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "demo 7\n")
+        defer { running.stop() }
+        let (directory, service, port) = (running.directory, running.service, running.port)
         #expect(Self.eventually { Self.alert(service)?.state == .firing })
         let firing = try #require(Self.alert(service))
 
@@ -177,17 +186,37 @@ import Testing
         #expect(after.contains("tocsin_config_last_reload_successful 1\n"))
     }
 
+    @Test func directDispatchDeliversFiringThenResolvedToAWebhook() throws {
+        let receiver = try RestartTests.RecordingReceiver(path: "/hook")
+        defer { receiver.server.shutdown(gracePeriod: .zero) }
+        let running = try Running(
+            exposing: "demo 7\n",
+            notifications: """
+                route:
+                  receiver: hook
+                  group_by: [alertname]
+                  group_wait: 0s
+                  group_interval: 1s
+                receivers:
+                  - name: hook
+                    webhook_configs: [{url: 'http://127.0.0.1:\(receiver.port)/hook'}]
+
+                """)
+        defer { running.stop() }
+        #expect(Self.eventually { receiver.bodies().contains { $0["status"]?.stringValue == "firing" } })
+        running.target.expose("demo 1\n")
+        #expect(Self.eventually { receiver.bodies().contains { $0["status"]?.stringValue == "resolved" } })
+        let firing = try #require(receiver.bodies().first)
+        #expect(firing["groupLabels"]?["alertname"]?.stringValue == "DemoHigh")
+        #expect(firing["alerts"]?.arrayValue?.first?["labels"]?["site"]?.stringValue == "test")
+        let metrics = String(decoding: try #require(fetch(port: running.port, path: "/metrics")).body, as: UTF8.self)
+        #expect(metrics.contains(#"tocsin_notifications_total{integration="webhook"} "#))
+    }
+
     @Test func lifecycleEndpointsNeedTheFlag() throws {
-        let target = try ScriptedTarget()
-        defer { target.server.shutdown(gracePeriod: .zero) }
-        let directory = try Self.writeConfiguration(port: target.port, rules: Self.rules)
-        var configuration = EvaluatorConfiguration()
-        configuration.configFile = directory + "/prometheus.yml"
-        configuration.listenAddress = "127.0.0.1:0"
-        configuration.storagePath = directory + "/data"
-        let service = try EvaluatorService(configuration: configuration, logger: Logger(level: .error, format: .logfmt))
-        let port = try service.start()
-        defer { service.stop() }
+        let running = try Running(exposing: "", enableLifecycle: false)
+        defer { running.stop() }
+        let port = running.port
         #expect(fetch(port: port, path: "/-/reload", method: .post)?.status == 403)
         for path in DocumentedInterface.ruleEvaluator.paths where path != "/-/reload" {
             #expect([200, 503].contains(fetch(port: port, path: path)?.status), "\(path)")
