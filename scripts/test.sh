@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-peers=(prometheus prometheus-alertmanager prometheus-node-exporter zlib1g-dev curl chromium)
+peers=(prometheus prometheus-alertmanager prometheus-node-exporter zlib1g-dev libssl-dev curl chromium)
 missing=()
 for package in "${peers[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -12,6 +12,8 @@ public enum HTTPClientError: Error, Sendable, Hashable, CustomStringConvertible 
     case malformedResponse(String)
     /// The (decompressed) body exceeds the configured limit.
     case bodyTooLarge(limit: Int)
+    /// The TLS set-up or handshake failed (`certificate verify failed: ...`, a missing CA file, ...).
+    case tls(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum HTTPClientError: Error, Sendable, Hashable, CustomStringConvertible 
         case .connectionClosed: "connection closed before the response was complete"
         case .malformedResponse(let reason): "malformed HTTP response: \(reason)"
         case .bodyTooLarge(let limit): "body size limit exceeded (\(limit) bytes)"
+        case .tls(let reason): "tls: \(reason)"
         }
     }
 

@@ -1,0 +1,102 @@
+import Foundation
+import TestSupport
+
+/// An HTTPS server on 127.0.0.1 for tests: a certificate for `localhost` and `127.0.0.1`, self-signed (so it is
+/// its own CA file) and made by the `openssl` command, served by Python's `ssl` module. It answers every request
+/// `200 ok` and records each request line and body; it exits by itself after a minute and is stopped by PID.
+final class TestTLSServer {
+    let directory: URL
+    let port: Int
+    private let process: BackgroundProcess
+
+    /// The self-signed certificate, to use as `ca_file`.
+    var caFile: String { directory.appendingPathComponent("cert.pem").path }
+
+    /// `https://127.0.0.1:<port>`.
+    var url: String { "https://127.0.0.1:\(port)" }
+
+    /// Every request received: its request line, a newline, its body.
+    var requests: [String] {
+        let text = (try? String(contentsOf: directory.appendingPathComponent("requests.log"), encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "\u{1e}").filter { !$0.isEmpty }
+    }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let generated = try ProcessRunner.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+                "-keyout", directory.appendingPathComponent("key.pem").path,
+                "-out", directory.appendingPathComponent("cert.pem").path,
+            ], timeout: 30)
+        guard generated.status == 0 else { throw ServerError.failed("openssl req: \(generated.standardError)") }
+        port = FreePort.next()
+        process = try BackgroundProcess(
+            "/usr/bin/python3",
+            [
+                "-c", Self.script, directory.appendingPathComponent("cert.pem").path,
+                directory.appendingPathComponent("key.pem").path, String(port),
+                directory.appendingPathComponent("requests.log").path,
+            ])
+        let deadline = Date().addingTimeInterval(10)
+        while !process.log.contains("ready") {
+            guard Date() < deadline, process.isRunning else { throw ServerError.failed(process.log) }
+            usleep(20_000)
+        }
+    }
+
+    func stop() {
+        process.stop(grace: 2)
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    enum ServerError: Error { case failed(String) }
+
+    private static let script = """
+        import socket, ssl, sys
+        cert, key, port, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", port))
+        listener.listen(16)
+        listener.settimeout(60)
+        print("ready", flush=True)
+        while True:
+            try:
+                raw, _ = listener.accept()
+            except socket.timeout:
+                break
+            try:
+                raw.settimeout(5)
+                conn = context.wrap_socket(raw, server_side=True)
+                data = b""
+                while b"\\r\\n\\r\\n" not in data:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                head, _, body = data.partition(b"\\r\\n\\r\\n")
+                length = 0
+                for line in head.split(b"\\r\\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value)
+                while len(body) < length:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    body += chunk
+                with open(log, "ab") as out:
+                    out.write(head.split(b"\\r\\n")[0] + b"\\n" + body + b"\\x1e")
+                conn.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nConnection: close\\r\\n\\r\\nok")
+                conn.close()
+            except Exception as error:
+                print("connection failed:", error, flush=True)
+                raw.close()
+        """
+}
