@@ -274,6 +274,7 @@ VALID_CONFIGS = {
     "valid-relabel-hashmod": cmutate("      - source_labels: [__name__]\n        regex: 'go_.*'\n        action: drop", "      - source_labels: [__address__]\n        modulus: 4\n        target_label: shard\n        action: hashmod"),
     "valid-relabel-labeldrop": cmutate("      - source_labels: [__name__]\n        regex: 'go_.*'\n        action: drop", "      - regex: 'tmp_.*'\n        action: labeldrop"),
     "valid-scrape-params": cmutate("    honor_labels: true", "    honor_labels: true\n    params:\n      module: [http_2xx]"),
+    "valid-tls-config": cmutate("    honor_labels: true", "    honor_labels: true\n    tls_config:\n      insecure_skip_verify: true", NO_RULES_CONFIG),
     "valid-basic-auth": cmutate("    honor_labels: true", "    honor_labels: true\n    basic_auth:\n      username: u\n      password: p"),
     "valid-sample-limit": cmutate("    honor_labels: true", "    honor_labels: true\n    sample_limit: 1000"),
     "valid-alertmanager-path": cmutate("    - static_configs:\n        - targets: ['localhost:9093']", "    - path_prefix: /am\n      static_configs:\n        - targets: ['localhost:9093']"),
@@ -362,7 +363,6 @@ UNSUPPORTED = {
     "ec2-sd": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    ec2_sd_configs:\n      - region: eu-west-1\n", NO_RULES_CONFIG),
     "docker-sd": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    docker_sd_configs:\n      - host: unix:///var/run/docker.sock\n", NO_RULES_CONFIG),
     "dns-sd": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    dns_sd_configs:\n      - names: [example.com]\n", NO_RULES_CONFIG),
-    "tls-config": cmutate("    honor_labels: true", "    honor_labels: true\n    tls_config:\n      insecure_skip_verify: true", NO_RULES_CONFIG),
 }
 
 

@@ -43,6 +43,8 @@ public struct AlertmanagerConfiguration: Sendable, Hashable {
     public var basicAuth: BasicAuthentication?
     /// An `Authorization` header, if configured.
     public var authorization: Authorization?
+    /// `tls_config`, used when `scheme` is `https`.
+    public var tlsConfig = TLSConfiguration()
     /// Statically listed Alertmanagers.
     public var staticConfigs: [StaticConfiguration]
     /// Alertmanagers read from files.
@@ -99,6 +101,7 @@ public struct AlertmanagerConfiguration: Sendable, Hashable {
         let http = try HTTPClientSettings.decode(fields, with: decoder, directory: directory)
         config.basicAuth = http.basicAuth
         config.authorization = http.authorization
+        config.tlsConfig = http.tlsConfig
         let discovery = try TargetDiscovery.decode(
             fields, with: decoder, directory: directory, names: .utf8, checkTargets: config.relabelConfigs.isEmpty)
         config.staticConfigs = discovery.staticConfigs

@@ -40,13 +40,14 @@ public struct Authorization: Sendable, Hashable {
 struct HTTPClientSettings: Sendable, Hashable {
     var basicAuth: BasicAuthentication?
     var authorization: Authorization?
+    var tlsConfig = TLSConfiguration()
 
     /// The inlined fields Tocsin reads.
-    static let fields: Set<String> = ["basic_auth", "authorization"]
+    static let fields: Set<String> = ["basic_auth", "authorization", "tls_config"]
 
     /// The inlined fields Prometheus has and Tocsin does not.
     static let unsupportedFields: Set<String> = [
-        "oauth2", "bearer_token", "bearer_token_file", "tls_config", "proxy_url", "no_proxy",
+        "oauth2", "bearer_token", "bearer_token_file", "proxy_url", "no_proxy",
         "proxy_from_environment", "proxy_connect_header", "follow_redirects", "enable_http2", "http_headers",
     ]
 
@@ -106,6 +107,9 @@ struct HTTPClientSettings: Sendable, Hashable {
                     "at most one of basic_auth, oauth2 & authorization must be configured", at: node.position)
             }
             settings.authorization = authorization
+        }
+        if let node = fields["tls_config"] {
+            settings.tlsConfig = try TLSConfiguration.decode(node, with: decoder, directory: directory)
         }
         return settings
     }

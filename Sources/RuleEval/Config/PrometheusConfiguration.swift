@@ -3,7 +3,7 @@ import PromText
 
 /// A `prometheus.yml`: the parts Tocsin implements, decoded strictly and validated as Prometheus does.
 ///
-/// Fields Prometheus has and Tocsin does not (`remote_write`, `storage`, `kubernetes_sd_configs`, `tls_config`,
+/// Fields Prometheus has and Tocsin does not (`remote_write`, `storage`, `kubernetes_sd_configs`, `oauth2`,
 /// ...) are errors saying so, never silently ignored; unknown fields are errors like Prometheus's
 /// "field x not found in type T". Relative paths (rule files, file discovery files, credential files) are
 /// resolved against the directory of the configuration file.

@@ -26,6 +26,8 @@ public struct ScrapeConfiguration: Sendable, Hashable {
     public var basicAuth: BasicAuthentication?
     /// An `Authorization` header, if configured.
     public var authorization: Authorization?
+    /// `tls_config`, used when `scheme` is `https`.
+    public var tlsConfig = TLSConfiguration()
     /// Statically listed targets.
     public var staticConfigs: [StaticConfiguration]
     /// Targets read from files.
@@ -110,6 +112,7 @@ public struct ScrapeConfiguration: Sendable, Hashable {
         let http = try HTTPClientSettings.decode(fields, with: decoder, directory: directory)
         config.basicAuth = http.basicAuth
         config.authorization = http.authorization
+        config.tlsConfig = http.tlsConfig
         let discovery = try TargetDiscovery.decode(
             fields, with: decoder, directory: directory, names: .utf8, checkTargets: config.relabelConfigs.isEmpty)
         config.staticConfigs = discovery.staticConfigs

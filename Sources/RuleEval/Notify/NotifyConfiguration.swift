@@ -123,6 +123,8 @@ public struct WebhookConfiguration: Sendable, Hashable {
     public var url: String
     /// `max_alerts` (0 = all): alerts beyond it are dropped and counted in `truncatedAlerts`.
     public var maxAlerts: UInt64 = 0
+    /// `http_config.tls_config` (or the global one), used for an `https` URL.
+    public var tlsConfig = TLSConfiguration()
 
     /// Creates a webhook integration.
     public init(url: String, sendResolved: Bool = true, maxAlerts: UInt64 = 0) {
@@ -157,6 +159,8 @@ public struct SlackConfiguration: Sendable, Hashable {
     public var text: String?
     /// `fallback`; `nil` is `slack.default.fallback` (`title | title_link`).
     public var fallback: String?
+    /// `http_config.tls_config` (or the global one), used for an `https` URL.
+    public var tlsConfig = TLSConfiguration()
 
     /// Creates a Slack integration.
     public init(apiURL: String? = nil, channel: String? = nil, sendResolved: Bool = false) {
@@ -188,6 +192,8 @@ public struct PagerDutyConfiguration: Sendable, Hashable {
     public var eventClass = "", component = "", group = ""
     /// `details`; `nil` is Alertmanager's default (`firing`, `resolved`, `num_firing`, `num_resolved`).
     public var details: [String: String]?
+    /// `http_config.tls_config` (or the global one), used for an `https` URL.
+    public var tlsConfig = TLSConfiguration()
 
     /// Creates a PagerDuty integration.
     public init(routingKey: String, sendResolved: Bool = true) {

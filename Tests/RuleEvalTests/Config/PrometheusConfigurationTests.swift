@@ -142,7 +142,14 @@ import Testing
             "scrape_configs:\n  - job_name: a\n    kubernetes_sd_configs: []\n",
             "3:5: field kubernetes_sd_configs is not supported by Tocsin"
         ),
-        ("scrape_configs:\n  - job_name: a\n    tls_config: {}\n", "3:5: field tls_config is not supported by Tocsin"),
+        (
+            "scrape_configs:\n  - job_name: a\n    tls_config: {ca: PEM}\n",
+            "3:18: field ca is not supported by Tocsin"
+        ),
+        (
+            "scrape_configs:\n  - job_name: a\n    tls_config: {cert_file: c.pem}\n",
+            "3:17: exactly one of key or key_file must be configured when a client certificate is configured"
+        ),
         (
             "scrape_configs:\n  - job_name: a\n    honor_labels: maybe\n",
             "3:19: expected a boolean, found string \"maybe\""

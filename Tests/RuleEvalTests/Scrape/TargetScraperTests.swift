@@ -45,9 +45,26 @@ import Testing
         #expect(message.contains("body size limit exceeded"))
     }
 
-    @Test func httpsIsReportedAsUnsupported() throws {
-        var (target, config) = try Self.target(port: 1, path: "/metrics")
+    @Test func httpsTargetsAreVerifiedWithTheJobsTLSConfiguration() throws {
+        let server = try TestTLSServer()
+        defer { server.stop() }
+        var (target, config) = try Self.target(port: server.port, path: "/metrics")
         target.scheme = "https"
-        #expect(TargetScraper().fetch(target, configuration: config) == .failure(#"scheme "https" is not supported"#))
+        guard case .failure(let message) = TargetScraper().fetch(target, configuration: config) else {
+            Issue.record("a certificate no system CA signed must fail the scrape")
+            return
+        }
+        #expect(message.hasPrefix("tls: certificate verify failed"))
+        config.tlsConfig.caFile = server.caFile
+        #expect(
+            TargetScraper().fetch(target, configuration: config)
+                == .response(status: 200, contentType: nil, body: Array("ok".utf8)))
+        #expect(server.requests.last?.hasPrefix("GET /metrics?module=m+1 HTTP/1.1") == true)
+    }
+
+    @Test func otherSchemesAreReportedAsUnsupported() throws {
+        var (target, config) = try Self.target(port: 1, path: "/metrics")
+        target.scheme = "ftp"
+        #expect(TargetScraper().fetch(target, configuration: config) == .failure(#"scheme "ftp" is not supported"#))
     }
 }

@@ -6,7 +6,7 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
     public var host: String
     /// TCP port.
     public var port: Int
-    /// `http` or `https` (only `http` can be sent; `https` posts fail and count as errors).
+    /// `http` or `https`.
     public var scheme: String
     /// The request target: `<path_prefix>/api/v2/alerts`.
     public var path: String
@@ -18,12 +18,14 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
     public var basicAuth: BasicAuthentication?
     /// The entry's `authorization`, sent as an `Authorization` header.
     public var authorization: Authorization?
+    /// The entry's `tls_config`, used when ``scheme`` is `https`.
+    public var tlsConfig: TLSConfiguration
 
     /// Creates an endpoint.
     public init(
         host: String, port: Int, scheme: String = "http", pathPrefix: String = "", timeout: Duration = .seconds(10),
         alertRelabelConfigs: [RelabelConfiguration] = [], basicAuth: BasicAuthentication? = nil,
-        authorization: Authorization? = nil
+        authorization: Authorization? = nil, tlsConfig: TLSConfiguration = TLSConfiguration()
     ) {
         self.host = host
         self.port = port
@@ -33,6 +35,7 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
         self.alertRelabelConfigs = alertRelabelConfigs
         self.basicAuth = basicAuth
         self.authorization = authorization
+        self.tlsConfig = tlsConfig
     }
 
     /// The URL Prometheus labels its notification metrics with: `<scheme>://<host:port><path>`.
@@ -50,7 +53,7 @@ public struct AlertmanagerEndpoint: Sendable, Hashable {
                 host: host, port: port, scheme: configuration.scheme, pathPrefix: configuration.pathPrefix,
                 timeout: .milliseconds(configuration.timeout.milliseconds),
                 alertRelabelConfigs: configuration.alertRelabelConfigs, basicAuth: configuration.basicAuth,
-                authorization: configuration.authorization)
+                authorization: configuration.authorization, tlsConfig: configuration.tlsConfig)
         }
     }
 

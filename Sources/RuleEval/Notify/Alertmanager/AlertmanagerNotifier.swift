@@ -181,8 +181,9 @@ public final class AlertmanagerNotifier: Collector {
 
     /// One POST; success is a 2xx answer (`sendOne`).
     private func post(_ body: [UInt8], to endpoint: AlertmanagerEndpoint) -> Bool {
-        guard endpoint.scheme == "http" else { return false }
-        let client = HTTPClient(timeout: endpoint.timeout, maximumBodySize: 1 << 20)
+        let client = HTTPClient(
+            timeout: endpoint.timeout, maximumBodySize: 1 << 20,
+            transport: TLSTransport.forScheme(endpoint.scheme, configuration: endpoint.tlsConfig))
         var headers: HTTPHeaders = [
             "Content-Type": "application/json", "User-Agent": "tocsin-ruleeval/\(BuildInfo.version)",
         ]

@@ -5,6 +5,12 @@ import PromText
 struct AlertmanagerConfigurationDecoder {
     let decoder: YAMLDecoder
 
+    /// The directory relative `tls_config` file paths are resolved against: the configuration file's.
+    private var directory: String {
+        guard let slash = decoder.fileName.lastIndex(of: "/") else { return "" }
+        return String(decoder.fileName[..<slash])
+    }
+
     /// The `global.smtp_*` values email configurations inherit.
     private struct SMTPDefaults {
         var from = "", hello = "localhost", smarthost = "", authUsername = "", authPassword = "", authIdentity = ""
@@ -23,7 +29,8 @@ struct AlertmanagerConfigurationDecoder {
             unsupported: ["time_intervals", "mute_time_intervals", "tracing"])
         var smtp = SMTPDefaults()
         var global = NotifyGlobalConfiguration()
-        if let node = fields["global"] { try decodeGlobal(node, into: &global, smtp: &smtp) }
+        var defaultTLS = TLSConfiguration()
+        if let node = fields["global"] { try decodeGlobal(node, into: &global, smtp: &smtp, tls: &defaultTLS) }
         if let templates = fields["templates"], !(try decoder.sequence(templates)).isEmpty {
             throw decoder.error(
                 "field templates is not supported by tocsin (no template engine: fields are sent as written); "
@@ -37,7 +44,7 @@ struct AlertmanagerConfigurationDecoder {
         var receivers: [ReceiverConfiguration] = []
         var names = Set<String>()
         for item in try fields["receivers"].map(decoder.sequence) ?? [] {
-            let receiver = try decodeReceiver(item, global: global, smtp: smtp)
+            let receiver = try decodeReceiver(item, global: global, smtp: smtp, defaultTLS: defaultTLS)
             guard names.insert(receiver.name).inserted else {
                 throw decoder.error(
                     "notification config name \(GoString.quoted(receiver.name)) is not unique", at: item.position)
@@ -65,16 +72,17 @@ struct AlertmanagerConfigurationDecoder {
     // MARK: - Sections
 
     private func decodeGlobal(
-        _ node: YAMLNode, into global: inout NotifyGlobalConfiguration, smtp: inout SMTPDefaults
+        _ node: YAMLNode, into global: inout NotifyGlobalConfiguration, smtp: inout SMTPDefaults,
+        tls: inout TLSConfiguration
     ) throws(YAMLError) {
         let fields = try self.fields(
             of: node, type: "config.GlobalConfig",
             known: [
                 "resolve_timeout", "slack_api_url", "pagerduty_url", "smtp_from", "smtp_hello", "smtp_smarthost",
-                "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_require_tls",
+                "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_require_tls", "http_config",
             ],
             unsupported: [
-                "http_config", "smtp_auth_password_file", "smtp_auth_secret", "smtp_auth_secret_file",
+                "smtp_auth_password_file", "smtp_auth_secret", "smtp_auth_secret_file",
                 "smtp_tls_config", "slack_api_url_file", "slack_app_token", "slack_app_token_file", "slack_app_url",
                 "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "wechat_api_url",
                 "wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
@@ -92,6 +100,7 @@ struct AlertmanagerConfigurationDecoder {
         if let value = fields["smtp_auth_password"] { smtp.authPassword = try decoder.string(value) }
         if let value = fields["smtp_auth_identity"] { smtp.authIdentity = try decoder.string(value) }
         if let value = fields["smtp_require_tls"] { smtp.requireTLS = try decoder.bool(value) }
+        if let value = fields["http_config"] { tls = try decodeHTTPConfig(value) }
     }
 
     private func decodeRoute(
@@ -135,7 +144,7 @@ struct AlertmanagerConfigurationDecoder {
     }
 
     private func decodeReceiver(
-        _ node: YAMLNode, global: NotifyGlobalConfiguration, smtp: SMTPDefaults
+        _ node: YAMLNode, global: NotifyGlobalConfiguration, smtp: SMTPDefaults, defaultTLS: TLSConfiguration
     ) throws(YAMLError) -> ReceiverConfiguration {
         let fields = try self.fields(
             of: node, type: "config.Receiver",
@@ -149,13 +158,13 @@ struct AlertmanagerConfigurationDecoder {
         guard !name.isEmpty else { throw decoder.error("missing name in receiver", at: node.position) }
         var receiver = ReceiverConfiguration(name: name)
         for item in try fields["webhook_configs"].map(decoder.sequence) ?? [] {
-            receiver.webhookConfigs.append(try decodeWebhook(item))
+            receiver.webhookConfigs.append(try decodeWebhook(item, defaultTLS: defaultTLS))
         }
         for item in try fields["slack_configs"].map(decoder.sequence) ?? [] {
-            receiver.slackConfigs.append(try decodeSlack(item, global: global))
+            receiver.slackConfigs.append(try decodeSlack(item, global: global, defaultTLS: defaultTLS))
         }
         for item in try fields["pagerduty_configs"].map(decoder.sequence) ?? [] {
-            receiver.pagerdutyConfigs.append(try decodePagerDuty(item, global: global))
+            receiver.pagerdutyConfigs.append(try decodePagerDuty(item, global: global, defaultTLS: defaultTLS))
         }
         for item in try fields["email_configs"].map(decoder.sequence) ?? [] {
             receiver.emailConfigs.append(try decodeEmail(item, smtp: smtp))
@@ -183,42 +192,46 @@ struct AlertmanagerConfigurationDecoder {
 
     // MARK: - Integrations
 
-    private func decodeWebhook(_ node: YAMLNode) throws(YAMLError) -> WebhookConfiguration {
+    private func decodeWebhook(_ node: YAMLNode, defaultTLS: TLSConfiguration) throws(YAMLError)
+        -> WebhookConfiguration
+    {
         let fields = try self.fields(
-            of: node, type: "config.WebhookConfig", known: ["send_resolved", "url", "max_alerts"],
-            unsupported: ["http_config", "url_file", "timeout"])
+            of: node, type: "config.WebhookConfig", known: ["send_resolved", "url", "max_alerts", "http_config"],
+            unsupported: ["url_file", "timeout"])
         guard let urlNode = fields["url"] else {
             throw decoder.error("one of url or url_file must be configured", at: node.position)
         }
-        let url = try plainHTTPURL(urlNode, field: "url")
+        let url = try httpURL(urlNode, field: "url")
         var webhook = WebhookConfiguration(url: url)
+        webhook.tlsConfig = try fields["http_config"].map(decodeHTTPConfig) ?? defaultTLS
         if let value = fields["send_resolved"] { webhook.sendResolved = try decoder.bool(value) }
         if let value = fields["max_alerts"] { webhook.maxAlerts = try decoder.uint(value) }
         return webhook
     }
 
-    private func decodeSlack(_ node: YAMLNode, global: NotifyGlobalConfiguration) throws(YAMLError)
-        -> SlackConfiguration
+    private func decodeSlack(_ node: YAMLNode, global: NotifyGlobalConfiguration, defaultTLS: TLSConfiguration)
+        throws(YAMLError) -> SlackConfiguration
     {
         let fields = try self.fields(
             of: node, type: "config.SlackConfig",
             known: [
                 "send_resolved", "api_url", "channel", "username", "color", "title", "title_link", "pretext", "text",
-                "fallback", "icon_emoji", "icon_url",
+                "fallback", "icon_emoji", "icon_url", "http_config",
             ],
             unsupported: [
-                "http_config", "api_url_file", "fields", "short_fields", "footer", "callback_id", "image_url",
+                "api_url_file", "fields", "short_fields", "footer", "callback_id", "image_url",
                 "thumb_url", "link_names", "mrkdwn_in", "actions", "update_message", "app_token", "app_token_file",
                 "app_url", "message_text", "timeout",
             ])
         var slack = SlackConfiguration()
         if let value = fields["api_url"] {
-            slack.apiURL = try plainHTTPURL(value, field: "api_url")
+            slack.apiURL = try httpURL(value, field: "api_url")
         } else if let url = global.slackAPIURL, !url.isEmpty {
-            try requirePlainHTTP(url, field: "global slack_api_url", at: node.position)
+            try requireHTTPURL(url, field: "global slack_api_url", at: node.position)
         } else {
             throw decoder.error("no global Slack API URL set either inline or in a file", at: node.position)
         }
+        slack.tlsConfig = try fields["http_config"].map(decodeHTTPConfig) ?? defaultTLS
         if let value = fields["send_resolved"] { slack.sendResolved = try decoder.bool(value) }
         slack.channel = try fields["channel"].map(decoder.string)
         slack.username = try fields["username"].map(decoder.string)
@@ -233,17 +246,17 @@ struct AlertmanagerConfigurationDecoder {
         return slack
     }
 
-    private func decodePagerDuty(_ node: YAMLNode, global: NotifyGlobalConfiguration) throws(YAMLError)
-        -> PagerDutyConfiguration
+    private func decodePagerDuty(_ node: YAMLNode, global: NotifyGlobalConfiguration, defaultTLS: TLSConfiguration)
+        throws(YAMLError) -> PagerDutyConfiguration
     {
         let fields = try self.fields(
             of: node, type: "config.PagerdutyConfig",
             known: [
                 "send_resolved", "routing_key", "url", "client", "client_url", "description", "details", "source",
-                "severity", "class", "component", "group",
+                "severity", "class", "component", "group", "http_config",
             ],
             unsupported: [
-                "http_config", "service_key", "service_key_file", "routing_key_file", "images", "links", "timeout",
+                "service_key", "service_key_file", "routing_key_file", "images", "links", "timeout",
             ])
         let routingKey = try fields["routing_key"].map(decoder.string) ?? ""
         guard !routingKey.isEmpty else {
@@ -251,10 +264,11 @@ struct AlertmanagerConfigurationDecoder {
         }
         var pagerduty = PagerDutyConfiguration(routingKey: routingKey)
         if let value = fields["url"] {
-            pagerduty.url = try plainHTTPURL(value, field: "url")
+            pagerduty.url = try httpURL(value, field: "url")
         } else {
-            try requirePlainHTTP(global.pagerdutyURL, field: "global pagerduty_url", at: node.position)
+            try requireHTTPURL(global.pagerdutyURL, field: "global pagerduty_url", at: node.position)
         }
+        pagerduty.tlsConfig = try fields["http_config"].map(decodeHTTPConfig) ?? defaultTLS
         if let value = fields["send_resolved"] { pagerduty.sendResolved = try decoder.bool(value) }
         pagerduty.client = try fields["client"].map(decoder.string)
         pagerduty.clientURL = try fields["client_url"].map(decoder.string)
@@ -413,19 +427,24 @@ struct AlertmanagerConfigurationDecoder {
         return matchers
     }
 
-    private func plainHTTPURL(_ node: YAMLNode, field: String) throws(YAMLError) -> String {
+    private func httpURL(_ node: YAMLNode, field: String) throws(YAMLError) -> String {
         let url = try decoder.string(node)
-        try requirePlainHTTP(url, field: field, at: node.position)
+        try requireHTTPURL(url, field: field, at: node.position)
         return url
     }
 
-    private func requirePlainHTTP(_ url: String, field: String, at position: SourcePosition) throws(YAMLError) {
-        guard PlainHTTPURL(url) == nil else { return }
-        if url.hasPrefix("https://") {
-            throw decoder.error(
-                "\(field) \(GoString.quoted(url)): https is not supported by tocsin (it has no TLS; supported: "
-                    + "http:// URLs, e.g. a local relay)", at: position)
-        }
-        throw decoder.error("\(field) \(GoString.quoted(url)): expected an absolute http:// URL", at: position)
+    private func requireHTTPURL(_ url: String, field: String, at position: SourcePosition) throws(YAMLError) {
+        guard HTTPURL(url) == nil else { return }
+        throw decoder.error(
+            "\(field) \(GoString.quoted(url)): expected an absolute http:// or https:// URL", at: position)
+    }
+
+    /// `http_config` of a receiver or of `global`: only its `tls_config` is supported.
+    private func decodeHTTPConfig(_ node: YAMLNode) throws(YAMLError) -> TLSConfiguration {
+        let fields = try self.fields(
+            of: node, type: "config.HTTPClientConfig", known: ["tls_config"],
+            unsupported: HTTPClientSettings.fields.union(HTTPClientSettings.unsupportedFields))
+        guard let tls = fields["tls_config"] else { return TLSConfiguration() }
+        return try TLSConfiguration.decode(tls, with: decoder, directory: directory)
     }
 }

@@ -20,7 +20,7 @@ import Synchronization
 /// Retries follow ``RetrySchedule`` (exponential backoff with jitter on network errors, 429 with `Retry-After`,
 /// 5xx; no retry on other 4xx, whose answer is logged). Each receiver integration has its own delivery thread,
 /// and each attempt is bounded by ``Options/requestTimeout``, so a hanging receiver delays only itself.
-/// HTTP goes over plain TCP only (no TLS; the configuration loader refuses `https://` URLs).
+/// HTTP goes over plain TCP, or TLS for `https://` URLs with the integration's `http_config.tls_config`.
 ///
 /// Call ``send(_:)`` with the alerts of every evaluation, and ``stop(drainingFor:)`` before dropping it.
 public final class DirectDispatcher: Collector {
@@ -337,16 +337,22 @@ public final class DirectDispatcher: Collector {
 
     private func attempt(_ entry: OutboxEntry) -> Attempt {
         guard entry.integration.kind != .email else { return attemptEmail(entry) }
-        guard let url = PlainHTTPURL(entry.url) else {
-            let reason = "cannot send to \(entry.url): only http:// URLs are supported"
+        guard let url = HTTPURL(entry.url) else {
+            let reason = "cannot send to \(entry.url): only http:// and https:// URLs are supported"
             return Attempt(outcome: .networkError(reason), permanentFailure: reason, answer: "")
+        }
+        let tlsConfig = state.withLock { state in
+            state.dispatcher.receiver(named: entry.receiver)?.tlsConfig(of: entry.integration)
         }
         let headers: HTTPHeaders = [
             "Content-Type": "application/json", "User-Agent": "tocsin-ruleeval/\(BuildInfo.version)",
             "Idempotency-Key": entry.idempotencyKey,
         ]
         do {
-            let response = try HTTPClient(timeout: options.requestTimeout, maximumBodySize: 1 << 20).send(
+            let client = HTTPClient(
+                timeout: options.requestTimeout, maximumBodySize: 1 << 20,
+                transport: TLSTransport.forScheme(url.scheme, configuration: tlsConfig ?? TLSConfiguration()))
+            let response = try client.send(
                 .post, host: url.host, port: url.port, target: url.target, headers: headers, body: entry.payload)
             let body = String(decoding: response.body.prefix(512), as: UTF8.self)
             return Attempt(

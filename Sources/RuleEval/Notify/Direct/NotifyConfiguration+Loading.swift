@@ -8,12 +8,14 @@ extension NotifyConfiguration {
 
     /// Decodes Alertmanager's configuration format strictly and validates it as `amtool check-config` does.
     ///
-    /// Supported: `global` (`resolve_timeout`, `slack_api_url`, `pagerduty_url`, `smtp_*` without TLS),
+    /// Supported: `global` (`resolve_timeout`, `slack_api_url`, `pagerduty_url`, `http_config` with only
+    /// `tls_config`, `smtp_*` without TLS),
     /// `route` (the whole tree), `inhibit_rules`, `receivers` with `webhook_configs`, `slack_configs`,
-    /// `pagerduty_configs` (Events API v2) and `email_configs`, and an empty `templates` list. Anything else a
-    /// real `alertmanager.yml` may hold (other integrations, `time_intervals`, `http_config`, ...) is an error
+    /// `pagerduty_configs` (Events API v2), each with an optional `http_config` holding only `tls_config`, and
+    /// `email_configs`, and an empty `templates` list. Anything else a real `alertmanager.yml` may hold (other
+    /// integrations, `time_intervals`, `http_config.basic_auth`, ...) is an error
     /// `file:line:col: field x is not supported by tocsin (supported: ...)`, and so is an unknown field.
-    /// Because Tocsin has no TLS, every URL must be `http://` and email needs `require_tls: false`.
+    /// URLs may be `http://` or `https://`; email has no TLS, so it needs `require_tls: false`.
     public static func parse(_ bytes: some Collection<UInt8>, fileName: String) throws(YAMLError)
         -> NotifyConfiguration
     {

@@ -93,6 +93,33 @@ import Testing
         #expect(email.headers == ["Subject": "Database alert"] && email.sendResolved)
     }
 
+    @Test func httpsURLsLoadWithTheirTLSConfiguration() throws {
+        let yaml = """
+            global:
+              slack_api_url: https://hooks.slack.com/services/T0/B0/x
+              http_config: {tls_config: {server_name: relay.example}}
+            route: {receiver: x}
+            receivers:
+            - name: x
+              webhook_configs:
+              - url: https://127.0.0.1:8443/hook
+                http_config:
+                  tls_config: {ca_file: certs/ca.pem, cert_file: /c.pem, key_file: c.key, insecure_skip_verify: true}
+              slack_configs: [{channel: '#a'}]
+              pagerduty_configs: [{routing_key: k}]
+            """
+        let configuration = try NotifyConfiguration.parse(Array(yaml.utf8), fileName: "/etc/am/am.yml")
+        let receiver = try #require(configuration.receivers.first)
+        #expect(
+            receiver.webhookConfigs.first?.tlsConfig
+                == TLSConfiguration(
+                    caFile: "/etc/am/certs/ca.pem", certFile: "/c.pem", keyFile: "/etc/am/c.key",
+                    insecureSkipVerify: true))
+        #expect(receiver.slackConfigs.first?.tlsConfig == TLSConfiguration(serverName: "relay.example"))
+        #expect(receiver.pagerdutyConfigs.first?.tlsConfig == TLSConfiguration(serverName: "relay.example"))
+        #expect(configuration.global.pagerdutyURL == "https://events.pagerduty.com/v2/enqueue")
+    }
+
     @Test func rootRouteGetsAlertmanagerDefaults() throws {
         let configuration = try NotifyConfiguration.parse(
             Array("route: {receiver: x}\nreceivers: [{name: x}]\n".utf8), fileName: "am.yml")
@@ -119,8 +146,13 @@ import Testing
         ),
         (
             "route: {receiver: x}\nreceivers:\n- name: x\n  webhook_configs:\n  - url: http://h/\n"
-                + "    http_config: {tls_config: {insecure_skip_verify: true}}\n",
-            "am.yml:6:5: field http_config is not supported by tocsin (supported: send_resolved, url, max_alerts)"
+                + "    http_config: {basic_auth: {username: u}}\n",
+            "am.yml:6:19: field basic_auth is not supported by tocsin (supported: tls_config)"
+        ),
+        (
+            "route: {receiver: x}\nreceivers:\n- name: x\n  webhook_configs:\n  - url: https://h/\n"
+                + "    http_config: {tls_config: {key_file: k.pem}}\n",
+            "am.yml:6:31: exactly one of cert or cert_file must be configured when a client key is configured"
         ),
         (
             "route: {receiver: x}\nreceivers: [{name: x}]\nroutes: []\n",
@@ -155,14 +187,13 @@ import Testing
             "am.yml:1:33: cannot have wildcard group_by (`...`) and other other labels at the same time"
         ),
         (
-            "route: {receiver: x}\nreceivers:\n- name: x\n  webhook_configs: [{url: 'https://hooks.example/x'}]\n",
-            "am.yml:4:27: url \"https://hooks.example/x\": https is not supported by tocsin (it has no TLS; "
-                + "supported: http:// URLs, e.g. a local relay)"
+            "route: {receiver: x}\nreceivers:\n- name: x\n  webhook_configs: [{url: 'ftp://hooks.example/x'}]\n",
+            "am.yml:4:27: url \"ftp://hooks.example/x\": expected an absolute http:// or https:// URL"
         ),
         (
-            "route: {receiver: x}\nreceivers:\n- name: x\n  pagerduty_configs: [{routing_key: k}]\n",
-            "am.yml:4:23: global pagerduty_url \"https://events.pagerduty.com/v2/enqueue\": https is not supported "
-                + "by tocsin (it has no TLS; supported: http:// URLs, e.g. a local relay)"
+            "global: {pagerduty_url: 'events.pagerduty.com'}\nroute: {receiver: x}\nreceivers:\n- name: x\n"
+                + "  pagerduty_configs: [{routing_key: k}]\n",
+            "am.yml:5:23: global pagerduty_url \"events.pagerduty.com\": expected an absolute http:// or https:// URL"
         ),
         (
             "route: {receiver: x}\nreceivers:\n- name: x\n  slack_configs: [{channel: '#a'}]\n",

@@ -1,23 +1,25 @@
-/// An `http://host[:port]/path?query` URL split into what ``Exporter/HTTPClient`` needs. Tocsin has no TLS, so
-/// `https` (and every other scheme) is refused.
-public struct PlainHTTPURL: Sendable, Hashable {
+/// An `http://` or `https://host[:port]/path?query` URL split into what ``Exporter/HTTPClient`` needs; every
+/// other scheme is refused.
+public struct HTTPURL: Sendable, Hashable {
+    /// `http` or `https`.
+    public var scheme: String
     /// The host name or IPv4 address (an IPv6 address without its brackets).
     public var host: String
-    /// The port (80 when not written).
+    /// The port (80 or 443 when not written).
     public var port: Int
     /// The request target: path and query, `/` when empty.
     public var target: String
 
-    /// Parses `text`; `nil` when it is not an absolute `http://` URL with a host and a valid port.
+    /// Parses `text`; `nil` when it is not an absolute `http://` or `https://` URL with a host and a valid port.
     public init?(_ text: String) {
-        guard text.hasPrefix("http://") else { return nil }
-        let rest = text.dropFirst("http://".count)
+        guard let scheme = ["http", "https"].first(where: { text.hasPrefix($0 + "://") }) else { return nil }
+        let rest = text.dropFirst(scheme.count + 3)
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
         var authority = rest[..<authorityEnd]
         guard !authority.contains("@") else { return nil }
         var target = String(rest[authorityEnd...].prefix { $0 != "#" })
         if target.isEmpty || target.hasPrefix("?") { target = "/" + target }
-        var port = 80
+        var port = scheme == "https" ? 443 : 80
         if authority.hasPrefix("[") {
             guard let close = authority.firstIndex(of: "]") else { return nil }
             let after = authority[authority.index(after: close)...]
@@ -36,6 +38,7 @@ public struct PlainHTTPURL: Sendable, Hashable {
             authority = authority[..<colon]
         }
         guard !authority.isEmpty else { return nil }
+        self.scheme = scheme
         self.host = String(authority)
         self.port = port
         self.target = target
