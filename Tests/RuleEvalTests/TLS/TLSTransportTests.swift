@@ -54,6 +54,16 @@ import Testing
         }
     }
 
+    @Test func presentsTheConfiguredClientCertificate() throws {
+        let server = try TestTLSServer(requiringClientCertificate: true)
+        defer { server.stop() }
+        #expect(throws: HTTPClientError.self) { try Self.get(server, TLSConfiguration(caFile: server.caFile)) }
+        let configuration = TLSConfiguration(
+            caFile: server.caFile, certFile: server.clientCertFile, keyFile: server.clientKeyFile)
+        #expect(try Self.get(server, configuration).status == 200)
+        #expect(server.requests.count == 1)
+    }
+
     @Test func aMissingCAFileIsATLSError() throws {
         let server = try TestTLSServer()
         defer { server.stop() }

@@ -21,26 +21,27 @@ final class TestTLSServer {
         return text.components(separatedBy: "\u{1e}").filter { !$0.isEmpty }
     }
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-tls-\(UUID().uuidString)")
+    /// The client certificate and key the server requires when started with `requiringClientCertificate`.
+    var clientCertFile: String { directory.appendingPathComponent("client.pem").path }
+    var clientKeyFile: String { directory.appendingPathComponent("client-key.pem").path }
+
+    /// Starts the server; with `requiringClientCertificate` it refuses clients without ``clientCertFile``.
+    init(requiringClientCertificate: Bool = false) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tocsin-tls-\(UUID().uuidString)")
+        self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let generated = try ProcessRunner.run(
-            "/usr/bin/openssl",
-            [
-                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-                "-keyout", directory.appendingPathComponent("key.pem").path,
-                "-out", directory.appendingPathComponent("cert.pem").path,
-            ], timeout: 30)
-        guard generated.status == 0 else { throw ServerError.failed("openssl req: \(generated.standardError)") }
+        let path = { (name: String) in directory.appendingPathComponent(name).path }
+        try Self.makeCertificate(name: "localhost", certificate: path("cert.pem"), key: path("key.pem"))
+        var arguments = ["-c", Self.script, path("cert.pem"), path("key.pem")]
+        if requiringClientCertificate {
+            try Self.makeCertificate(name: "client", certificate: path("client.pem"), key: path("client-key.pem"))
+            arguments.append(path("client.pem"))
+        } else {
+            arguments.append("")
+        }
         port = FreePort.next()
-        process = try BackgroundProcess(
-            "/usr/bin/python3",
-            [
-                "-c", Self.script, directory.appendingPathComponent("cert.pem").path,
-                directory.appendingPathComponent("key.pem").path, String(port),
-                directory.appendingPathComponent("requests.log").path,
-            ])
+        process = try BackgroundProcess("/usr/bin/python3", arguments + [String(port), path("requests.log")])
         let deadline = Date().addingTimeInterval(10)
         while !process.log.contains("ready") {
             guard Date() < deadline, process.isRunning else { throw ServerError.failed(process.log) }
@@ -55,11 +56,25 @@ final class TestTLSServer {
 
     enum ServerError: Error { case failed(String) }
 
+    /// A self-signed certificate for `name`, valid for `localhost` and `127.0.0.1`.
+    private static func makeCertificate(name: String, certificate: String, key: String) throws {
+        let generated = try ProcessRunner.run(
+            "/usr/bin/openssl",
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=\(name)",
+                "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", key, "-out", certificate,
+            ], timeout: 30)
+        guard generated.status == 0 else { throw ServerError.failed("openssl req: \(generated.standardError)") }
+    }
+
     private static let script = """
         import socket, ssl, sys
-        cert, key, port, log = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+        cert, key, client_ca, port, log = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(cert, key)
+        if client_ca:
+            context.verify_mode = ssl.CERT_REQUIRED
+            context.load_verify_locations(client_ca)
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", port))
