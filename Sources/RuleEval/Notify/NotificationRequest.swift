@@ -12,8 +12,9 @@ public struct NotificationRequest: Sendable, Hashable {
 extension Dispatcher {
     /// The request delivering `notification` through its receiver's integration, with the URL and body
     /// Alertmanager would use (Slack and PagerDuty fall back to the `global` URLs); `nil` when the receiver or
-    /// integration is not configured, has no URL, or is not delivered over HTTP (email).
-    public func request(for notification: Notification) -> NotificationRequest? {
+    /// integration is not configured, has no URL, or is not delivered over HTTP (email). Throws the error of a
+    /// receiver field's template, which fails the notification as in Alertmanager.
+    public func request(for notification: Notification) throws(TemplateError) -> NotificationRequest? {
         guard let receiver = receiver(named: notification.receiver) else { return nil }
         let index = notification.integration.index
         let url: String?
@@ -29,12 +30,13 @@ extension Dispatcher {
             guard receiver.slackConfigs.indices.contains(index) else { return nil }
             let configuration = receiver.slackConfigs[index]
             url = configuration.apiURL ?? global.slackAPIURL
-            body = SlackPayload.body(for: notification, configuration: configuration, externalURL: global.externalURL)
+            body = try SlackPayload.body(
+                for: notification, configuration: configuration, externalURL: global.externalURL)
         case .pagerduty:
             guard receiver.pagerdutyConfigs.indices.contains(index) else { return nil }
             let configuration = receiver.pagerdutyConfigs[index]
             url = configuration.url ?? global.pagerdutyURL
-            body = PagerDutyPayload.body(
+            body = try PagerDutyPayload.body(
                 for: notification, configuration: configuration, externalURL: global.externalURL)
         case .email:
             return nil

@@ -2,32 +2,51 @@
 /// while any alert fires, `resolve` after, the `dedup_key` being the SHA-256 of the group key so PagerDuty
 /// folds every notification of a group into one incident.
 public enum PagerDutyPayload {
-    /// The body for `notification` sent through `configuration`.
+    /// The body for `notification` sent through `configuration`; configured fields (the details' values included)
+    /// are notification templates, and the error of one is thrown.
     public static func body(
         for notification: Notification,
         configuration: PagerDutyConfiguration,
         externalURL: String
-    ) -> [UInt8] {
+    ) throws(TemplateError) -> [UInt8] {
         let data = NotificationTemplateData(
             notification: notification, alerts: notification.alerts, externalURL: externalURL)
-        let client = configuration.client ?? DefaultNotificationTemplates.alertmanager
-        let clientURL = configuration.clientURL ?? DefaultNotificationTemplates.alertmanagerURL(data)
+        func expand(_ text: String) throws(TemplateError) -> String {
+            try NotificationTemplate.expand(text, data: data, now: notification.flushedAt)
+        }
+        func expand(_ text: String?, default defaultText: @autoclosure () -> String) throws(TemplateError)
+            -> String
+        {
+            guard let text else { return defaultText() }
+            return try expand(text)
+        }
+        let client = try expand(configuration.client, default: DefaultNotificationTemplates.alertmanager)
+        let clientURL = try expand(configuration.clientURL, default: DefaultNotificationTemplates.alertmanagerURL(data))
         let summary = SlackPayload.truncated(
-            configuration.description ?? DefaultNotificationTemplates.subject(data), runes: 1024)
-        let details =
-            configuration.details ?? [
+            try expand(configuration.description, default: DefaultNotificationTemplates.subject(data)), runes: 1024)
+        var details: [String: String] = [:]
+        if let configured = configuration.details {
+            for (key, text) in configured { details[key] = try expand(text) }
+        } else {
+            details = [
                 "firing": DefaultNotificationTemplates.textAlertList(data.firing),
                 "resolved": DefaultNotificationTemplates.textAlertList(data.resolved),
                 "num_firing": String(data.firing.count),
                 "num_resolved": String(data.resolved.count),
             ]
+        }
+        let source = try expand(configuration.source, default: client)
+        let severity = try expand(configuration.severity)
+        let (eventClass, component, group) = (
+            try expand(configuration.eventClass), try expand(configuration.component), try expand(configuration.group)
+        )
         var payload: [(String, JSONValue)] = [
             ("summary", .string(summary)),
-            ("source", .string(configuration.source ?? client)),
-            ("severity", .string(configuration.severity)),
+            ("source", .string(source)),
+            ("severity", .string(severity)),
         ]
         for (key, value) in [
-            ("class", configuration.eventClass), ("component", configuration.component), ("group", configuration.group),
+            ("class", eventClass), ("component", component), ("group", group),
         ] where !value.isEmpty {
             payload.append((key, .string(value)))
         }

@@ -164,8 +164,10 @@ struct TemplateExecutor {
         switch value {
         case .queryResult(let samples):
             elements = samples.enumerated().map { (.int($0.offset), .sample($0.element)) }
-        case .stringMap(let map):
+        case .stringMap(let map), .keyValues(let map):
             elements = map.keys.sorted(by: goStringLess).map { (.string($0), .string(map[$0] ?? "")) }
+        case .list(let list):
+            elements = list.elements.enumerated().map { (.int($0.offset), $0.element) }
         case .anyMap(let map):
             elements = map.keys.sorted(by: goStringLess).map { (.string($0), map[$0] ?? .missing) }
         case .int(let count):
@@ -365,9 +367,15 @@ struct TemplateExecutor {
             }
             if hasArguments { throw failure("\(field) has arguments but cannot be invoked as function") }
             return value
-        case .stringMap(let map):
+        case .stringMap(let map), .keyValues(let map):
             if hasArguments { throw failure("\(field) is not a method but has arguments") }
             return .string(map[field] ?? "")
+        case .object(let object):
+            guard let value = object.field(field) else {
+                throw failure("can't evaluate field \(field) in type \(receiver.goTypeName)")
+            }
+            if hasArguments { throw failure("\(field) has arguments but cannot be invoked as function") }
+            return value
         case .anyMap(let map):
             if hasArguments { throw failure("\(field) is not a method but has arguments") }
             return map[field] ?? .missing
@@ -389,7 +397,7 @@ struct TemplateExecutor {
         _ dot: TemplateValue, _ name: String, node: NodeReference, arguments: ArraySlice<TemplateOperand>,
         final: TemplateValue?
     ) throws(Signal) -> TemplateValue {
-        guard let function = TemplateFunction.all[name] else {
+        guard let function = environment.functions[name] else {
             throw failure("\(GoString.quoted(name)) is not a defined function")
         }
         return try call(dot, function, name: name, node: node, arguments: arguments, final: final)
@@ -495,7 +503,7 @@ struct TemplateExecutor {
             }
             guard let value = Int(exactly: integer) else { throw failure("\(number.text) overflows int") }
             return .int(value)
-        case .queryResult, .sample:
+        case .queryResult, .sample, .stringSlice, .time:
             throw failure("can't handle \(operand.goDescription) for arg of type \(type?.goName ?? "")")
         }
     }

@@ -220,16 +220,16 @@ struct AlertmanagerConfigurationDecoder {
             throw decoder.error("no global Slack API URL set either inline or in a file", at: node.position)
         }
         if let value = fields["send_resolved"] { slack.sendResolved = try decoder.bool(value) }
-        slack.channel = try fields["channel"].map(decoder.string)
-        slack.username = try fields["username"].map(decoder.string)
-        slack.color = try fields["color"].map(decoder.string)
-        slack.title = try fields["title"].map(decoder.string)
-        slack.titleLink = try fields["title_link"].map(decoder.string)
-        slack.pretext = try fields["pretext"].map(decoder.string)
-        slack.text = try fields["text"].map(decoder.string)
-        slack.fallback = try fields["fallback"].map(decoder.string)
-        slack.iconEmoji = try fields["icon_emoji"].map(decoder.string)
-        slack.iconURL = try fields["icon_url"].map(decoder.string)
+        slack.channel = try fields["channel"].map(templateString)
+        slack.username = try fields["username"].map(templateString)
+        slack.color = try fields["color"].map(templateString)
+        slack.title = try fields["title"].map(templateString)
+        slack.titleLink = try fields["title_link"].map(templateString)
+        slack.pretext = try fields["pretext"].map(templateString)
+        slack.text = try fields["text"].map(templateString)
+        slack.fallback = try fields["fallback"].map(templateString)
+        slack.iconEmoji = try fields["icon_emoji"].map(templateString)
+        slack.iconURL = try fields["icon_url"].map(templateString)
         return slack
     }
 
@@ -256,17 +256,20 @@ struct AlertmanagerConfigurationDecoder {
             try requirePlainHTTP(global.pagerdutyURL, field: "global pagerduty_url", at: node.position)
         }
         if let value = fields["send_resolved"] { pagerduty.sendResolved = try decoder.bool(value) }
-        pagerduty.client = try fields["client"].map(decoder.string)
-        pagerduty.clientURL = try fields["client_url"].map(decoder.string)
-        pagerduty.description = try fields["description"].map(decoder.string)
-        pagerduty.source = try fields["source"].map(decoder.string)
-        if let value = fields["severity"] { pagerduty.severity = try decoder.string(value) }
-        if let value = fields["class"] { pagerduty.eventClass = try decoder.string(value) }
-        if let value = fields["component"] { pagerduty.component = try decoder.string(value) }
-        if let value = fields["group"] { pagerduty.group = try decoder.string(value) }
+        pagerduty.client = try fields["client"].map(templateString)
+        pagerduty.clientURL = try fields["client_url"].map(templateString)
+        pagerduty.description = try fields["description"].map(templateString)
+        pagerduty.source = try fields["source"].map(templateString)
+        if let value = fields["severity"] { pagerduty.severity = try templateString(value) }
+        if let value = fields["class"] { pagerduty.eventClass = try templateString(value) }
+        if let value = fields["component"] { pagerduty.component = try templateString(value) }
+        if let value = fields["group"] { pagerduty.group = try templateString(value) }
         if let value = fields["details"] {
             var details: [String: String] = [:]
-            for entry in try decoder.stringMap(value) { details[entry.key] = entry.value }
+            for entry in try decoder.stringMap(value) {
+                try checkTemplate(entry.value, at: entry.valuePosition)
+                details[entry.key] = entry.value
+            }
             pagerduty.details = details
         }
         return pagerduty
@@ -280,9 +283,9 @@ struct AlertmanagerConfigurationDecoder {
                 "auth_identity", "headers", "html", "text", "require_tls",
             ],
             unsupported: ["tls_config", "auth_secret", "auth_secret_file", "auth_password_file", "threading"])
-        let to = try fields["to"].map(decoder.string) ?? ""
+        let to = try fields["to"].map(templateString) ?? ""
         guard !to.isEmpty else { throw decoder.error("missing to address in email config", at: node.position) }
-        let from = try fields["from"].map(decoder.string) ?? smtp.from
+        let from = try fields["from"].map(templateString) ?? smtp.from
         guard !from.isEmpty else { throw decoder.error("no global mail from address set", at: node.position) }
         let smarthostNode = fields["smarthost"]
         let smarthost = try smarthostNode.map(decoder.string) ?? smtp.smarthost
@@ -310,10 +313,11 @@ struct AlertmanagerConfigurationDecoder {
             guard email.headers[name] == nil else {
                 throw decoder.error("duplicate header \(GoString.quoted(name)) in email config", at: entry.keyPosition)
             }
+            try checkTemplate(entry.value, at: entry.valuePosition)
             email.headers[name] = entry.value
         }
-        email.html = try fields["html"].map(decoder.string)
-        email.text = try fields["text"].map(decoder.string)
+        email.html = try fields["html"].map(templateString)
+        email.text = try fields["text"].map(templateString)
         return email
     }
 
@@ -411,6 +415,22 @@ struct AlertmanagerConfigurationDecoder {
             }
         }
         return matchers
+    }
+
+    /// A receiver field that is a notification template, checked to parse.
+    private func templateString(_ node: YAMLNode) throws(YAMLError) -> String {
+        let text = try decoder.string(node)
+        try checkTemplate(text, at: node.position)
+        return text
+    }
+
+    /// Fails with Go's parse error, at the position of the value, when `text` is not a valid template.
+    private func checkTemplate(_ text: String, at position: SourcePosition) throws(YAMLError) {
+        do {
+            try NotificationTemplate.check(text)
+        } catch {
+            throw decoder.error("invalid template: \(error.message)", at: position)
+        }
     }
 
     private func plainHTTPURL(_ node: YAMLNode, field: String) throws(YAMLError) -> String {

@@ -197,8 +197,21 @@ public final class DirectDispatcher: Collector {
                 var entries: [OutboxEntry] = []
                 for notification in notifications {
                     state.sequence += 1
-                    guard let entry = Self.entry(for: notification, in: state.dispatcher, sequence: state.sequence)
-                    else {
+                    let rendered: OutboxEntry?
+                    do throws(TemplateError) {
+                        rendered = try Self.entry(for: notification, in: state.dispatcher, sequence: state.sequence)
+                    } catch {
+                        // Alertmanager fails the notification without retrying; the next flush tries again.
+                        options.logger.error(
+                            "Notify for alerts failed",
+                            [
+                                "receiver": notification.receiver,
+                                "integration": notification.integration.description, "err": error.description,
+                            ])
+                        metrics.failed.labels(notification.integration.kind.rawValue).increment()
+                        continue
+                    }
+                    guard let entry = rendered else {
                         options.logger.error(
                             "Notification has no destination",
                             ["receiver": notification.receiver, "integration": notification.integration.description])
@@ -248,7 +261,7 @@ public final class DirectDispatcher: Collector {
 
     /// The outbox entry for `notification`: the rendered payload and its notification-log record.
     private static func entry(for notification: Notification, in dispatcher: Dispatcher, sequence: Int)
-        -> OutboxEntry?
+        throws(TemplateError) -> OutboxEntry?
     {
         let url: String
         let payload: [UInt8]
@@ -257,11 +270,11 @@ public final class DirectDispatcher: Collector {
                 receiver.emailConfigs.indices.contains(notification.integration.index)
             else { return nil }
             url = ""
-            payload = EmailMessage.render(
+            payload = try EmailMessage.render(
                 notification, configuration: receiver.emailConfigs[notification.integration.index],
                 externalURL: dispatcher.global.externalURL, now: notification.flushedAt)
         } else {
-            guard let request = dispatcher.request(for: notification) else { return nil }
+            guard let request = try dispatcher.request(for: notification) else { return nil }
             url = request.url
             payload = request.body
         }
