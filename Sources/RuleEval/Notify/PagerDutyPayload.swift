@@ -24,17 +24,14 @@ public enum PagerDutyPayload {
         let clientURL = try expand(configuration.clientURL, default: DefaultNotificationTemplates.alertmanagerURL(data))
         let summary = SlackPayload.truncated(
             try expand(configuration.description, default: DefaultNotificationTemplates.subject(data)), runes: 1024)
-        var details: [String: String] = [:]
-        if let configured = configuration.details {
-            for (key, text) in configured { details[key] = try expand(text) }
-        } else {
-            details = [
-                "firing": DefaultNotificationTemplates.textAlertList(data.firing),
-                "resolved": DefaultNotificationTemplates.textAlertList(data.resolved),
-                "num_firing": String(data.firing.count),
-                "num_resolved": String(data.resolved.count),
-            ]
-        }
+        // config.PagerdutyConfig adds the default details that are not configured.
+        var details = [
+            "firing": DefaultNotificationTemplates.textAlertList(data.firing),
+            "resolved": DefaultNotificationTemplates.textAlertList(data.resolved),
+            "num_firing": String(data.firing.count),
+            "num_resolved": String(data.resolved.count),
+        ]
+        for (key, text) in configuration.details ?? [:] { details[key] = try expand(text) }
         let source = try expand(configuration.source, default: client)
         let severity = try expand(configuration.severity)
         let (eventClass, component, group) = (
@@ -50,9 +47,7 @@ public enum PagerDutyPayload {
         ] where !value.isEmpty {
             payload.append((key, .string(value)))
         }
-        if !details.isEmpty {
-            payload.append(("custom_details", .object(sortingKeys: details.mapValues { .string($0) })))
-        }
+        payload.append(("custom_details", .object(sortingKeys: details.mapValues { .string($0) })))
         var message: [(String, JSONValue)] = [
             ("routing_key", .string(configuration.routingKey)),
             ("dedup_key", .string(dedupKey(groupKey: notification.groupKey))),
@@ -62,6 +57,13 @@ public enum PagerDutyPayload {
         if !client.isEmpty { message.append(("client", .string(client))) }
         if !clientURL.isEmpty { message.append(("client_url", .string(clientURL))) }
         return JSONValue.object(message).encoded + [0x0A]
+    }
+
+    /// `body` with its `routing_key` replaced by `routingKey` (read from `routing_key_file` when sending).
+    static func replacingRoutingKey(in body: [UInt8], with routingKey: String) -> [UInt8] {
+        guard case .object(let pairs)? = try? JSONParser.parse(body) else { return body }
+        let replaced = pairs.map { key, value in (key, key == "routing_key" ? JSONValue.string(routingKey) : value) }
+        return JSONValue.object(replaced).encoded + [0x0A]
     }
 
     /// `notify.Key.Hash()`: the SHA-256 of the group key as 64 hex digits.
