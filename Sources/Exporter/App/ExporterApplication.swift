@@ -29,7 +29,7 @@ public final class ExporterApplication: Sendable {
 
     /// Builds every part from the configuration; nothing listens until ``start()``.
     public init(configuration: ExporterConfiguration, logger: Logger) throws {
-        MallocArenas.limitForExporter()
+        MallocArenas.limit()
         self.configuration = configuration
         self.logger = logger
         let address = try ListenAddress(parsing: configuration.listenAddress)

@@ -2,34 +2,24 @@
 enum LandingPage {
     /// The page for a program called `title` with the given links (path, description).
     static func html(title: String, version: String, links: [(path: String, description: String)]) -> String {
-        let items = links.map {
-            "<li><a href=\"\(escape($0.path))\">\(escape($0.path))</a> — \(escape($0.description))</li>"
+        var page = HTMLWriter()
+        page.markup("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        page.element("title", title)
+        page.markup("</head>\n<body>\n")
+        page.element("h1", title)
+        page.markup("\n")
+        page.element("p", "Version \(version)")
+        page.markup("\n<ul>\n")
+        for link in links {
+            page.markup("<li><a href=\"")
+            page.text(link.path)
+            page.markup("\">")
+            page.text(link.path)
+            page.markup("</a> — ")
+            page.text(link.description)
+            page.markup("</li>\n")
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>\(escape(title))</title></head>
-            <body>
-            <h1>\(escape(title))</h1>
-            <p>Version \(escape(version))</p>
-            <ul>
-            \(items.joined(separator: "\n"))
-            </ul>
-            </body></html>
-
-            """
-    }
-
-    private static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        page.markup("</ul>\n</body></html>\n")
+        return page.html
     }
 }

@@ -95,6 +95,14 @@ struct APIJSONWriter {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// Writes `[<timestamp>,"<text>"]`, the result of a string query.
+    mutating func point(_ milliseconds: Int64, _ text: String) {
+        raw("[")
+        timestamp(milliseconds)
+        string(text)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Writes a float as a JSON number the way Go's `encoding/json` does: shortest `'f'` digits, or `'e'` with
     /// the exponent's leading zero removed below 1e-6 and from 1e21 (`1e-7`, `1e+21`). Non-finite values, which
     /// Go refuses to encode, are written as 0.

@@ -67,7 +67,7 @@ struct APIRequestParameters: Sendable {
     }
 
     /// The `match[]` values parsed as series selectors (Prometheus's `parseMatchersParam`): each must be a plain
-    /// vector selector with at least one matcher that does not match the empty string.
+    /// vector selector; the parser already demands a matcher that does not match the empty string.
     func matcherSets() throws(PrometheusAPIError) -> [[LabelMatcher]] {
         var sets: [[LabelMatcher]] = []
         for text in values.values(for: "match[]") {
@@ -82,11 +82,7 @@ struct APIRequestParameters: Sendable {
                 throw PrometheusAPIError(
                     .badData, "1:1: parse error: \(GoString.quoted(text)) is not a series selector")
             }
-            let matchers = selector.storeMatchers
-            guard matchers.contains(where: { !$0.matches("") }) else {
-                throw PrometheusAPIError(.badData, "match[] must contain at least one non-empty matcher")
-            }
-            sets.append(matchers)
+            sets.append(selector.storeMatchers)
         }
         return sets
     }

@@ -4,7 +4,7 @@ extension PrometheusAPI {
     /// `/api/v1/query`: evaluates `query` at `time` (default now).
     func query(_ parameters: APIRequestParameters) throws(PrometheusAPIError) -> APIResult {
         let time = try parameters.time("time", default: now())
-        try Self.validateTimeout(parameters)
+        _ = try timeout(parameters)
         let expression = try Self.parseQuery(parameters["query"])
         let value: QueryValue
         do {
@@ -23,10 +23,7 @@ extension PrometheusAPI {
                 case .string(let text):
                     data.string("string")
                     data.key("result")
-                    data.raw("[")
-                    data.timestamp(time)
-                    data.string(text)
-                    data.raw("]")
+                    data.point(time, text)
                 case .vector(let samples):
                     data.string("vector")
                     data.key("result")
@@ -68,7 +65,7 @@ extension PrometheusAPI {
                 "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution "
                     + "(?step=XX)")
         }
-        try Self.validateTimeout(parameters)
+        let deadline = ContinuousClock.now + (try timeout(parameters))
         let parsed = try Self.parseQuery(parameters["query"])
         guard parsed.type == .scalar || parsed.type == .instantVector else {
             throw .invalidParameter(
@@ -92,6 +89,9 @@ extension PrometheusAPI {
         }
         var time = start
         while time <= end {
+            guard ContinuousClock.now < deadline else {
+                throw PrometheusAPIError(.timeout, "query timed out in query execution")
+            }
             let value: QueryValue
             do {
                 value = try source.engine.evaluate(expression, at: time)
@@ -119,19 +119,20 @@ extension PrometheusAPI {
     }
 
     /// `/api/v1/query_exemplars`: checks the parameters as Prometheus does; the evaluator stores no exemplars, so
-    /// the list is always empty.
+    /// the list is always empty (and, as in Prometheus, a query without selectors gets `204 No Content`).
     func queryExemplars(_ parameters: APIRequestParameters) throws(PrometheusAPIError) -> APIResult {
         let start = try parameters.time("start", default: APIRequestParameters.minimumTime)
         let end = try parameters.time("end", default: APIRequestParameters.maximumTime)
         guard end >= start else {
             throw PrometheusAPIError(.badData, "end timestamp must not be before start timestamp")
         }
+        let expression: Expression
         do {
-            _ = try PromQLParser.parse(parameters["query"])
+            expression = try PromQLParser.parse(parameters["query"])
         } catch {
             throw PrometheusAPIError(.badData, error.description)
         }
-        return APIResult { $0.raw("[]") }
+        return expression.containsSelector ? APIResult { $0.raw("[]") } : .noContent
     }
 
     /// Writes series as `[{"metric":{...},"values":[[t,"v"],...]},...]`.
@@ -155,10 +156,12 @@ extension PrometheusAPI {
         }
     }
 
-    /// Checks that `timeout`, when given, is a duration. The engine evaluates synchronously and cannot be
-    /// interrupted, so the value itself is not enforced.
-    static func validateTimeout(_ parameters: APIRequestParameters) throws(PrometheusAPIError) {
-        if !parameters["timeout"].isEmpty { _ = try parameters.duration("timeout") }
+    /// How long a query may run: the `timeout` parameter, capped by ``queryTimeout``. The engine cannot interrupt
+    /// one evaluation, so a range query checks it between steps and an instant query only validates it.
+    func timeout(_ parameters: APIRequestParameters) throws(PrometheusAPIError) -> Duration {
+        let text = parameters["timeout"]
+        guard !text.isEmpty else { return queryTimeout }
+        return min(queryTimeout, .nanoseconds(try parameters.duration("timeout")))
     }
 
     /// Go's `labels.Compare`: label by label (name, then value, in byte order), then the shorter set first.

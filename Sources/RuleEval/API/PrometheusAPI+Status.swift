@@ -19,7 +19,7 @@ extension PrometheusAPI {
             writer.object { data in
                 data.key("activeTargets")
                 data.array(showActive ? statuses : []) { element, status in
-                    Self.writeTarget(status, to: &element)
+                    Self.writeTarget(status, globalURL: globalURLOptions(), to: &element)
                 }
                 data.key("droppedTargets")
                 data.raw("[]")
@@ -39,14 +39,20 @@ extension PrometheusAPI {
     }
 
     /// `/api/v1/rules`: the rule groups with their rules' last evaluation and active alerts. Filters: `type`
-    /// (`alert` or `record`), `rule_name[]`, `rule_group[]`, `file[]`, `exclude_alerts`; groups left without rules
-    /// are omitted.
+    /// (`alert` or `record`), `rule_name[]`, `rule_group[]`, `file[]`, `match[]` (on the rules' labels) and
+    /// `exclude_alerts` (which writes `"alerts":null`, as Prometheus does); groups left without rules are omitted.
     func rules(_ parameters: APIRequestParameters) throws(PrometheusAPIError) -> APIResult {
         let type = (parameters.urlQuery["type"] ?? "").lowercased()
         guard ["", "alert", "record"].contains(type) else {
             throw .invalidParameter("type", "not supported value \(GoString.quoted(type))")
         }
-        let excludeAlerts = try Self.boolean(parameters["exclude_alerts"], parameter: "exclude_alerts")
+        let excludeAlerts = try Self.excludeAlerts(parameters.urlQuery["exclude_alerts"] ?? "")
+        let matcherSets: [[LabelMatcher]]
+        do {
+            matcherSets = try parameters.matcherSets()
+        } catch {
+            throw .invalidParameter("match[]", error.message)
+        }
         let ruleNames = Set(parameters.values.values(for: "rule_name[]"))
         let groupNames = Set(parameters.values.values(for: "rule_group[]"))
         let files = Set(parameters.values.values(for: "file[]"))
@@ -56,6 +62,8 @@ extension PrometheusAPI {
             var kept = group
             kept.rules = group.rules.filter { rule in
                 (ruleNames.isEmpty || ruleNames.contains(rule.name))
+                    && (matcherSets.isEmpty
+                        || matcherSets.contains { set in set.allSatisfy { $0.matches(rule.labels[$0.name] ?? "") } })
                     && (type.isEmpty || (type == "alert") == (rule.kind == .alerting))
             }
             return kept.rules.isEmpty ? nil : kept
@@ -130,7 +138,9 @@ extension PrometheusAPI {
         APIResult { $0.stringMap(flags) }
     }
 
-    private static func writeTarget(_ status: ScrapeTargetStatus, to writer: inout APIJSONWriter) {
+    private static func writeTarget(
+        _ status: ScrapeTargetStatus, globalURL: GlobalURLOptions?, to writer: inout APIJSONWriter
+    ) {
         writer.object { target in
             target.key("discoveredLabels")
             target.labels(status.target.discoveredLabels)
@@ -141,7 +151,7 @@ extension PrometheusAPI {
             target.key("scrapeUrl")
             target.string(status.target.url)
             target.key("globalUrl")
-            target.string(status.target.url)
+            target.string(globalURL?.globalURL(of: status.target.url) ?? status.target.url)
             target.key("lastError")
             target.string(status.lastError)
             target.key("lastScrape")
@@ -199,7 +209,11 @@ extension PrometheusAPI {
                 object.key("annotations")
                 object.labels(rule.annotations)
                 object.key("alerts")
-                object.array(excludeAlerts ? [] : rule.alerts) { writeAlert($1, to: &$0) }
+                if excludeAlerts {
+                    object.raw("null")
+                } else {
+                    object.array(rule.alerts) { writeAlert($1, to: &$0) }
+                }
             } else if !rule.labels.isEmpty {
                 object.key("labels")
                 object.labels(rule.labels)
@@ -239,14 +253,17 @@ extension PrometheusAPI {
         }
     }
 
-    /// Go's `strconv.ParseBool`, with an absent value meaning `false`.
-    private static func boolean(_ text: String, parameter: String) throws(PrometheusAPIError) -> Bool {
-        switch text {
-        case "", "0", "f", "F", "false", "FALSE", "False": return false
-        case "1", "t", "T", "true", "TRUE", "True": return true
+    /// Prometheus's `parseExcludeAlerts`: Go's `strconv.ParseBool` of the lower-cased value, absent meaning
+    /// `false`.
+    private static func excludeAlerts(_ text: String) throws(PrometheusAPIError) -> Bool {
+        let value = text.lowercased()
+        switch value {
+        case "", "0", "f", "false": return false
+        case "1", "t", "true": return true
         default:
             throw .invalidParameter(
-                parameter, "strconv.ParseBool: parsing \(GoString.quoted(text)): invalid syntax")
+                "exclude_alerts",
+                "error converting exclude_alerts: strconv.ParseBool: parsing \(GoString.quoted(value)): invalid syntax")
         }
     }
 

@@ -20,6 +20,11 @@ public struct PrometheusAPI: Sendable {
     public var flags: [String: String]
     /// The wall clock in milliseconds since the epoch: the default `time` of an instant query.
     public var now: @Sendable () -> Int64
+    /// How targets' `globalUrl` is formed (read per request: the listener's port is known only once bound);
+    /// `nil` leaves it equal to the scrape URL.
+    public var globalURLOptions: @Sendable () -> GlobalURLOptions? = { nil }
+    /// The longest a range query may run before it fails with `timeout` (Prometheus's `--query.timeout`, 2m).
+    public var queryTimeout: Duration
 
     /// The most points per series a range query may return (Prometheus's fixed 11,000).
     public static let maximumRangeQueryPoints: Int64 = 11_000
@@ -27,11 +32,13 @@ public struct PrometheusAPI: Sendable {
     /// Creates the API over `source`.
     public init(
         source: any EvaluatorStatusSource, flags: [String: String] = [:],
-        now: @escaping @Sendable () -> Int64 = ScrapeManager.realTimeMilliseconds
+        now: @escaping @Sendable () -> Int64 = ScrapeManager.realTimeMilliseconds,
+        queryTimeout: Duration = .seconds(120)
     ) {
         self.source = source
         self.flags = flags
         self.now = now
+        self.queryTimeout = queryTimeout
     }
 
     /// Registers every endpoint under `/api/v1/` on `router`. Endpoints that Prometheus also serves for `POST`
@@ -105,28 +112,5 @@ public struct PrometheusAPI: Sendable {
             }
         }
         return HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: writer.bytes)
-    }
-}
-
-/// What an endpoint answers: its `data` value (`nil` for Prometheus's empty `204 No Content`) and warnings.
-struct APIResult {
-    /// The JSON of the `data` field.
-    var data: APIJSONWriter?
-    /// Prometheus's `warnings`, e.g. `results truncated due to limit`.
-    var warnings: [String] = []
-
-    /// A result whose data `write` produces.
-    init(warnings: [String] = [], _ write: (inout APIJSONWriter) -> Void) {
-        var writer = APIJSONWriter()
-        write(&writer)
-        self.data = writer
-        self.warnings = warnings
-    }
-
-    /// `204 No Content`.
-    static let noContent = APIResult(data: nil)
-
-    private init(data: APIJSONWriter?) {
-        self.data = data
     }
 }

@@ -37,6 +37,12 @@ public enum JSONValue: Sendable, Hashable {
         return value
     }
 
+    /// The elements, if this is an array.
+    public var arrayValue: [JSONValue]? {
+        guard case .array(let elements) = self else { return nil }
+        return elements
+    }
+
     /// The UTF-8 encoding, compact, without a trailing newline.
     public var encoded: [UInt8] {
         var output: [UInt8] = []

@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 
 /// Starts detached POSIX threads for the service's long-running loops (rule groups, retention).
@@ -10,7 +11,8 @@ enum BackgroundThread {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    /// Runs `body` on a new detached thread.
+    /// Runs `body` on a new detached thread (on a Dispatch worker when the system refuses a new thread, so a caller
+    /// holding a lock never runs the loop itself).
     static func start(_ body: @escaping @Sendable () -> Void) {
         let context = Unmanaged.passRetained(Body(body)).toOpaque()
         var thread = pthread_t()
@@ -25,7 +27,7 @@ enum BackgroundThread {
             pthread_detach(thread)
         } else {
             Unmanaged<Body>.fromOpaque(context).release()
-            body()
+            DispatchQueue.global().async(execute: body)
         }
     }
 }

@@ -33,6 +33,7 @@ public enum EvaluatorCommand {
             return 2
         }
         let logger = Logger(level: configuration.logLevel, format: configuration.logFormat)
+        MallocArenas.limit()
         do {
             let service = try EvaluatorService(configuration: configuration, logger: logger)
             _ = try service.start()

@@ -17,6 +17,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         var configuration: LoadedConfiguration
         var runners: [RuleGroupRunner]
         var alertmanagers: AlertmanagerNotifier?
+        var dispatcher: DirectDispatcher?
     }
 
     /// The command-line configuration.
@@ -27,8 +28,12 @@ public final class EvaluatorService: EvaluatorStatusSource {
     public let health = HealthChecks()
     /// The in-memory sample store.
     public let store = SampleStore()
-    /// The query engine over ``store``.
-    public let engine: QueryEngine
+    /// The query engine over ``store``; subqueries without a step use the loaded `evaluation_interval`.
+    public var engine: QueryEngine { currentEngine.withLock { $0 } }
+    private let currentEngine: Mutex<QueryEngine>
+    /// `--web.external-url`, or `http://<hostname>:<port>` as Prometheus derives it; known once bound.
+    private let externalURL = Mutex("")
+    private let listenPort = Atomic(0)
     /// When the service was created, in milliseconds since the epoch.
     public let startTime: Int64
     private let scrapeManager: ScrapeManager
@@ -57,7 +62,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         self.logger = logger
         self.now = now
         startTime = now()
-        engine = QueryEngine(store: store, lookbackDelta: configuration.lookbackDelta.milliseconds)
+        currentEngine = Mutex(QueryEngine(store: store, lookbackDelta: configuration.lookbackDelta.milliseconds))
         let scrapeManager = ScrapeManager(store: store, now: now)
         self.scrapeManager = scrapeManager
         metrics = EvaluatorMetrics(store: store, targets: { scrapeManager.targets() })
@@ -68,6 +73,11 @@ public final class EvaluatorService: EvaluatorStatusSource {
         try registry.register(collector: ProcessCollector())
         try registry.register(collector: httpMetrics)
         try registry.register(collector: metrics)
+        try registry.register(
+            collector: NotifierMetrics { [weak self] in
+                guard let state = self?.running.withLock({ $0 }) else { return [] }
+                return [state.alertmanagers as (any Collector)?, state.dispatcher].compactMap { $0 }
+            })
         _ = try registry.register(
             Info(
                 name: "tocsin_ruleeval_build", help: "A metric with a constant '1' value labeled by version.",
@@ -108,10 +118,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         } catch {
             logger.error("Failed to read the saved silences; starting without them", ["err": "\(error)"])
         }
-        let loaded = try LoadedConfiguration.load(fileAt: configuration.configFile)
-        apply(loaded)
-        metrics.recordReload(successful: true, at: now())
-        registerReadiness()
+        let loaded = try loadConfiguration()
         let address = try ListenAddress(parsing: configuration.listenAddress)
         let server = HTTPServer(
             configuration: HTTPServerConfiguration(
@@ -120,6 +127,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
             router: makeRouter())
         let port = try server.start()
         self.server.withLock { $0 = server }
+        listenPort.store(port, ordering: .releasing)
+        externalURL.withLock {
+            $0 = configuration.externalURL.isEmpty ? "http://\(Self.hostname()):\(port)" : configuration.externalURL
+        }
+        try apply(loaded)
+        metrics.recordReload(successful: true, at: now())
+        registerReadiness()
         health.markStartupComplete()
         startRetention()
         installReloadSignal()
@@ -135,8 +149,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
     public func reload() -> String? {
         reloading.withLock { _ in
             do {
-                let loaded = try LoadedConfiguration.load(fileAt: configuration.configFile)
-                apply(loaded)
+                let loaded = try loadConfiguration()
+                try apply(loaded)
                 metrics.recordReload(successful: true, at: now())
                 logger.info("Completed loading of configuration file", ["filename": configuration.configFile])
                 return nil
@@ -172,6 +186,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
         scrapeManager.stop()
         for runner in state?.runners ?? [] { _ = runner.stop() }
         state?.alertmanagers?.stop(drainingFor: .seconds(5))
+        state?.dispatcher?.stop(drainingFor: .seconds(5))
         server.withLock { server in
             server?.shutdown(gracePeriod: .seconds(1))
             server = nil  // the router's handlers hold the service
@@ -180,7 +195,32 @@ public final class EvaluatorService: EvaluatorStatusSource {
 
     // MARK: Applying a configuration
 
-    private func apply(_ loaded: LoadedConfiguration) {
+    private func loadConfiguration() throws(ConfigurationLoadError) -> LoadedConfiguration {
+        try LoadedConfiguration.load(
+            fileAt: configuration.configFile, notifierFileAt: configuration.notifierConfigFile)
+    }
+
+    /// The direct dispatcher for `loaded`: the running one when its configuration is unchanged, else a new one
+    /// (which re-sends what the outbox holds).
+    private func dispatcher(for loaded: LoadedConfiguration, previous: Running?) throws -> DirectDispatcher? {
+        if let running = previous?.dispatcher, previous?.configuration.notifier == loaded.notifier { return running }
+        // One dispatcher at a time owns the outbox: what the old one has not delivered, the new one re-sends.
+        // Alerts evaluated meanwhile are re-sent after the resend delay.
+        previous?.dispatcher?.stop(drainingFor: .seconds(1))
+        guard let notifier = loaded.notifier else { return nil }
+        var options = DirectDispatcher.Options()
+        options.externalURL = externalURL.withLock { $0 }
+        options.logger = logger
+        options.now = now
+        let silences = self.silences
+        options.silences = { silences.store }
+        return try DirectDispatcher(configuration: notifier, storagePath: configuration.storagePath, options: options)
+    }
+
+    private func apply(_ loaded: LoadedConfiguration) throws {
+        let dispatcher = try dispatcher(for: loaded, previous: running.withLock { $0 })
+        currentEngine.withLock { $0.defaultSubqueryStep = loaded.prometheus.global.evaluationInterval.milliseconds }
+        let engine = self.engine
         for error in scrapeManager.apply(loaded.prometheus.scrapeConfigs) {
             logger.warn("Skipping target", ["err": "\(error)"])
         }
@@ -197,7 +237,7 @@ public final class EvaluatorService: EvaluatorStatusSource {
                 guard
                     var evaluator = try? RuleGroupEvaluator(
                         group: group.definition, externalLabels: externalLabels,
-                        externalURL: configuration.externalURL)
+                        externalURL: externalURL.withLock { $0 })
                 else { continue }
                 let stateKey = RuleGroupKey(file: group.file, name: group.definition.name)
                 if let old = previousRunners[group.key] {
@@ -235,7 +275,8 @@ public final class EvaluatorService: EvaluatorStatusSource {
                         configuration: loaded.prometheus.alerting, externalLabels: global.externalLabels,
                         capacity: configuration.notificationQueueCapacity)
             }
-            running = Running(configuration: loaded, runners: runners, alertmanagers: alertmanagers)
+            running = Running(
+                configuration: loaded, runners: runners, alertmanagers: alertmanagers, dispatcher: dispatcher)
             for runner in runners {
                 runner.start(engine: engine, now: now) { [weak self] evaluator, time, duration, failures, missed in
                     self?.evaluated(
@@ -268,7 +309,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
             logger.error("Failed to save the alert state", ["err": "\(error)"])
         }
         guard !alerts.isEmpty else { return }
-        running.withLock { $0?.alertmanagers }?.send(alerts)
+        let (alertmanagers, dispatcher, alerting) = running.withLock {
+            ($0?.alertmanagers, $0?.dispatcher, $0?.configuration.prometheus)
+        }
+        alertmanagers?.send(alerts)
+        dispatcher?.send(
+            alerts, externalLabels: alerting?.global.externalLabels ?? Labels(),
+            relabelConfigs: alerting?.alerting.alertRelabelConfigs ?? [])
     }
 
     // MARK: Background work
@@ -327,7 +374,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
             return HTTPResponse(status: .ok, headers: ["Content-Type": negotiated.contentType], body: body)
         }
         health.register(on: &router)
-        PrometheusAPI(source: self, flags: configuration.flagValues, now: now).register(on: &router)
+        var api = PrometheusAPI(source: self, flags: configuration.flagValues, now: now)
+        api.globalURLOptions = { [weak self] in
+            guard let self else { return nil }
+            return GlobalURLOptions(
+                externalURL: externalURL.withLock { $0 }, listenPort: listenPort.load(ordering: .acquiring))
+        }
+        api.register(on: &router)
         StatusPage(source: self, clock: now).register(on: &router)
         silences.register(on: &router)
         router.register("/-/healthy") { _ in .text("Tocsin Evaluator is Healthy.\n") }
@@ -347,6 +400,22 @@ public final class EvaluatorService: EvaluatorStatusSource {
         }
         return router
     }
+}
+
+extension EvaluatorService {
+    /// The machine's host name, as Prometheus puts it in its default external URL.
+    fileprivate static func hostname() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Collects the metrics of whichever notifiers the running configuration has (they are replaced on reload).
+private struct NotifierMetrics: Collector {
+    let current: @Sendable () -> [any Collector]
+
+    func collect() -> [MetricFamily] { current().flatMap { $0.collect() } }
 }
 
 /// Holds the SIGHUP source; Dispatch sources are thread-safe, and the box is only touched under a `Mutex`.

@@ -20,11 +20,16 @@ public struct LoadedConfiguration: Sendable {
     public var prometheus: PrometheusConfiguration
     /// Every rule group of every rule file, in file order.
     public var groups: [Group]
+    /// The direct-dispatch configuration (`--notifier.config.file`), `nil` when there is none.
+    public var notifier: NotifyConfiguration?
 
-    /// Loads the configuration at `path` and its rule files.
+    /// Loads the configuration at `path`, its rule files and, when given, the Alertmanager-format file at
+    /// `notifierPath`.
     ///
     /// - Throws: ``ConfigurationLoadError`` naming the file, line and column of the first problem.
-    public static func load(fileAt path: String) throws(ConfigurationLoadError) -> LoadedConfiguration {
+    public static func load(
+        fileAt path: String, notifierFileAt notifierPath: String? = nil
+    ) throws(ConfigurationLoadError) -> LoadedConfiguration {
         let prometheus: PrometheusConfiguration
         do {
             prometheus = try PrometheusConfiguration.load(fileAt: path)
@@ -45,7 +50,15 @@ public struct LoadedConfiguration: Sendable {
                 groups.append(Group(file: file, definition: group, interval: interval))
             }
         }
-        return LoadedConfiguration(prometheus: prometheus, groups: groups)
+        var notifier: NotifyConfiguration?
+        if let notifierPath {
+            do {
+                notifier = try NotifyConfiguration.load(fileAt: notifierPath)
+            } catch {
+                throw ConfigurationLoadError(message: "\(error)")
+            }
+        }
+        return LoadedConfiguration(prometheus: prometheus, groups: groups, notifier: notifier)
     }
 }
 

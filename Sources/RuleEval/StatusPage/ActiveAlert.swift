@@ -1,3 +1,5 @@
+import Exporter
+
 /// One pending or firing alert as the status page lists it, with the group and rule it came from.
 struct ActiveAlert {
     /// The alert.

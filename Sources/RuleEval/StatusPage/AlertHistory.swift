@@ -1,3 +1,4 @@
+import Exporter
 import PromText
 
 /// The `ALERTS` samples of a time window, read from the store in one selection and indexed by alert, so the

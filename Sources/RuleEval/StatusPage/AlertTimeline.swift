@@ -1,3 +1,5 @@
+import Exporter
+
 /// The recent states of one alert over a time window, derived from its `ALERTS` samples: each evaluation that
 /// wrote `ALERTS{alertstate="pending"|"firing"} 1` holds that state until the next evaluation (one group interval
 /// later), a stale marker ends it at once, and time with no sample is inactive.

@@ -1,3 +1,4 @@
+import Exporter
 import PromText
 
 /// How the status page spells times, ages, durations and values: UTC wall-clock times, ages in Prometheus's

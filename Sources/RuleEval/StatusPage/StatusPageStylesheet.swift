@@ -1,3 +1,5 @@
+import Exporter
+
 /// The status page's inline CSS: dark text on a light background, system fonts, one accent colour per state
 /// (green up/ok, red down/err/firing, amber pending, grey unknown/inactive), tables that scroll sideways on
 /// narrow screens.

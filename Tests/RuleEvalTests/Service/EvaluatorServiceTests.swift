@@ -79,11 +79,15 @@ import Testing
         let service: EvaluatorService
         let port: Int
 
-        init(exposing exposition: String, enableLifecycle: Bool = true) throws {
+        init(exposing exposition: String, enableLifecycle: Bool = true, notifications: String? = nil) throws {
             target = try ScriptedTarget()
             target.expose(exposition)
             directory = try EvaluatorServiceTests.writeConfiguration(port: target.port, rules: rules)
             var configuration = EvaluatorConfiguration()
+            if let notifications {
+                try AtomicFile.write(Array(notifications.utf8), to: directory + "/notifications.yml")
+                configuration.notifierConfigFile = directory + "/notifications.yml"
+            }
             configuration.configFile = directory + "/prometheus.yml"
             configuration.listenAddress = "127.0.0.1:0"
             configuration.storagePath = directory + "/data"
@@ -180,6 +184,33 @@ import Testing
         #expect(Self.alert(service)?.firedAt == firing.firedAt)
         let after = String(decoding: try #require(fetch(port: port, path: "/metrics")).body, as: UTF8.self)
         #expect(after.contains("tocsin_config_last_reload_successful 1\n"))
+    }
+
+    @Test func directDispatchDeliversFiringThenResolvedToAWebhook() throws {
+        let receiver = try RestartTests.RecordingReceiver(path: "/hook")
+        defer { receiver.server.shutdown(gracePeriod: .zero) }
+        let running = try Running(
+            exposing: "demo 7\n",
+            notifications: """
+                route:
+                  receiver: hook
+                  group_by: [alertname]
+                  group_wait: 0s
+                  group_interval: 1s
+                receivers:
+                  - name: hook
+                    webhook_configs: [{url: 'http://127.0.0.1:\(receiver.port)/hook'}]
+
+                """)
+        defer { running.stop() }
+        #expect(Self.eventually { receiver.bodies().contains { $0["status"]?.stringValue == "firing" } })
+        running.target.expose("demo 1\n")
+        #expect(Self.eventually { receiver.bodies().contains { $0["status"]?.stringValue == "resolved" } })
+        let firing = try #require(receiver.bodies().first)
+        #expect(firing["groupLabels"]?["alertname"]?.stringValue == "DemoHigh")
+        #expect(firing["alerts"]?.arrayValue?.first?["labels"]?["site"]?.stringValue == "test")
+        let metrics = String(decoding: try #require(fetch(port: running.port, path: "/metrics")).body, as: UTF8.self)
+        #expect(metrics.contains(#"tocsin_notifications_total{integration="webhook"} "#))
     }
 
     @Test func lifecycleEndpointsNeedTheFlag() throws {

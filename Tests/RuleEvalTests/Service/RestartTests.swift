@@ -11,22 +11,22 @@ import Testing
 /// restarted on the same `--storage.path`: the pending alert keeps its `for` progress, the firing one stays firing
 /// with the same start, and the Alertmanager it notifies never sees a second start for it.
 @Suite(.serialized) struct RestartTests {
-    /// Stands in for an Alertmanager: records every alert POSTed to `/api/v2/alerts`.
-    final class RecordingAlertmanager: Sendable {
+    /// Records the JSON bodies POSTed to `path`: an Alertmanager's `/api/v2/alerts`, or a webhook.
+    final class RecordingReceiver: Sendable {
         final class Received: Sendable {
-            let alerts = Mutex<[JSONValue]>([])
+            let bodies = Mutex<[JSONValue]>([])
         }
 
         let received = Received()
         let server: HTTPServer
         let port: Int
 
-        init() throws {
+        init(path: String = "/api/v2/alerts") throws {
             let received = self.received
             var router = Router()
-            router.register("/api/v2/alerts", methods: [.post]) { request in
-                if case .array(let alerts)? = try? JSONParser.parse(request.body) {
-                    received.alerts.withLock { $0 += alerts }
+            router.register(path, methods: [.post]) { request in
+                if let body = try? JSONParser.parse(request.body) {
+                    received.bodies.withLock { $0.append(body) }
                 }
                 return HTTPResponse(status: .ok)
             }
@@ -34,14 +34,17 @@ import Testing
             port = try server.start()
         }
 
-        /// The distinct `startsAt` values sent for alerts called `name`.
+        /// Every body received, in order.
+        func bodies() -> [JSONValue] { received.bodies.withLock { $0 } }
+
+        /// The distinct `startsAt` values sent to an Alertmanager for alerts called `name`.
         func starts(of name: String) -> Set<String> {
-            received.alerts.withLock { alerts in
+            let alerts = bodies().flatMap { $0.arrayValue ?? [] }
+            return
                 Set(
                     alerts.filter { $0["labels"]?["alertname"]?.stringValue == name }.compactMap {
                         $0["startsAt"]?.stringValue
                     })
-            }
         }
     }
 
@@ -85,7 +88,7 @@ import Testing
         let target = try EvaluatorServiceTests.ScriptedTarget()
         defer { target.server.shutdown(gracePeriod: .zero) }
         target.expose("demo 1\n")
-        let alertmanager = try RecordingAlertmanager()
+        let alertmanager = try RecordingReceiver()
         defer { alertmanager.server.shutdown(gracePeriod: .zero) }
         let directory = try EvaluatorServiceTests.writeConfiguration(
             port: target.port, rules: Self.rules,

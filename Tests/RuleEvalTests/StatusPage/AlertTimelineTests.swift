@@ -1,3 +1,4 @@
+import Exporter
 import PromText
 import Testing
 

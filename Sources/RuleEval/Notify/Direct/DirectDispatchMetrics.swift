@@ -5,7 +5,7 @@ import PromText
 struct DirectDispatchMetrics: Sendable {
     /// Notifications delivered (once each, however many attempts it took).
     let sent = CounterFamily(
-        name: "tocsin_notifications_sent_total", help: "The total number of notifications delivered.",
+        name: "tocsin_notifications_total", help: "The total number of notifications delivered.",
         labelNames: ["integration"])
     /// Notifications given up on (not retryable, or retried for too long).
     let failed = CounterFamily(

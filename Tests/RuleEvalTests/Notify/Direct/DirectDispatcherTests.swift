@@ -107,7 +107,7 @@ import Testing
         #expect(requests[1].headers["idempotency-key"] != firingKey)
         #expect(Self.eventually { dispatcher.outboxLength == 0 && storage.outboxFiles.isEmpty })
         let metrics = dispatcher.collect()
-        #expect(Self.sample(metrics, "tocsin_notifications_sent_total") == 2)
+        #expect(Self.sample(metrics, "tocsin_notifications_total") == 2)
         #expect(Self.sample(metrics, "tocsin_notification_requests_total") == 2)
         #expect(Self.sample(metrics, "tocsin_notification_outbox_length", integration: "") == 0)
         #expect(Self.eventually { FileManager.default.fileExists(atPath: storage.path + "/notification-log.json") })
@@ -145,7 +145,7 @@ import Testing
         try #require(requests.count == 5)
         #expect(Set(requests.compactMap { $0.headers["idempotency-key"] }).count == 1)
         #expect(Set(requests.map(\.body)).count == 1)
-        #expect(Self.eventually { Self.sample(dispatcher.collect(), "tocsin_notifications_sent_total") == 1 })
+        #expect(Self.eventually { Self.sample(dispatcher.collect(), "tocsin_notifications_total") == 1 })
         let metrics = dispatcher.collect()
         #expect(Self.sample(metrics, "tocsin_notification_requests_total") == 5)
         #expect(Self.sample(metrics, "tocsin_notifications_failed_total") == 0)
@@ -309,7 +309,7 @@ import Testing
         #expect(message.contains("Subject: [FIRING:1] DiskFull (db1)\r\n"))
         #expect(
             Self.eventually {
-                Self.sample(dispatcher.collect(), "tocsin_notifications_sent_total", integration: "email") == 1
+                Self.sample(dispatcher.collect(), "tocsin_notifications_total", integration: "email") == 1
             })
     }
 }

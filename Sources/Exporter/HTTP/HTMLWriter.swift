@@ -1,21 +1,22 @@
 /// Builds an HTML document in one growing string: markup the page itself writes goes in as is, every text that
-/// came from configuration, labels or errors goes through ``text(_:)``, which escapes it.
-struct HTMLWriter {
+/// came from configuration, labels or errors goes through ``text(_:)``, which escapes it. Used by the exporter's
+/// landing page and the evaluator's status page.
+public struct HTMLWriter: Sendable {
     /// The document so far.
-    private(set) var html = ""
+    public private(set) var html = ""
 
     /// Creates a writer with room for about `capacity` bytes.
-    init(capacity: Int) {
+    public init(capacity: Int = 1024) {
         html.reserveCapacity(capacity)
     }
 
     /// Appends markup written by the page (tags, numbers, fixed words), unescaped.
-    mutating func markup(_ markup: String) {
+    public mutating func markup(_ markup: String) {
         html += markup
     }
 
     /// Appends `text` escaped for use in element content and quoted attribute values.
-    mutating func text(_ text: String) {
+    public mutating func text(_ text: String) {
         guard text.utf8.contains(where: Self.needsEscaping) else {
             html += text
             return
@@ -33,7 +34,7 @@ struct HTMLWriter {
     }
 
     /// Appends `<tag class="classes">text</tag>` with `text` escaped.
-    mutating func element(_ tag: String, class classes: String? = nil, _ content: String) {
+    public mutating func element(_ tag: String, class classes: String? = nil, _ content: String) {
         html += classes.map { "<\(tag) class=\"\($0)\">" } ?? "<\(tag)>"
         text(content)
         html += "</\(tag)>"
