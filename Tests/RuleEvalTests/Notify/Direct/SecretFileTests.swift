@@ -14,7 +14,9 @@ import Testing
     final class ScratchFile {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tocsin-secret-\(UUID().uuidString)")
             .path
-        func write(_ text: String) throws { try Data(text.utf8).write(to: URL(fileURLWithPath: path)) }
+        func write(_ text: String) throws {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        }
         deinit { try? FileManager.default.removeItem(atPath: path) }
     }
 
@@ -114,7 +116,9 @@ import Testing
         dispatcher.send([Dispatch.alert(instance: "db2")])
         #expect(second.waitForRequests(1).count == 1)
         #expect(first.requests.count == 1)
-        #expect(Dispatch.eventually { Dispatch.sample(dispatcher.collect(), "tocsin_notifications_sent_total") == 2 })
+        #expect(Dispatch.eventually { Dispatch.sample(dispatcher.collect(), "tocsin_notifications_total") == 2 })
+        #expect(Dispatch.sample(dispatcher.collect(), "tocsin_notifications_failed_total") == 0)
+        #expect(log.text.contains("Notify attempt failed, will retry"))
     }
 
     @Test func pagerDutyRoutingKeyComesFromTheFile() throws {
