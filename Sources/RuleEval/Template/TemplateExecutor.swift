@@ -26,12 +26,14 @@ struct TemplateExecutor {
         case operand(TemplateOperand)
         case command(TemplateCommand)
         case pipeline(TemplatePipeline)
+        case templateCall(TemplateCall)
 
         var position: Int {
             switch self {
             case .operand(let operand): operand.position
             case .command(let command): command.position
             case .pipeline(let pipeline): pipeline.position
+            case .templateCall(let call): call.position
             }
         }
 
@@ -40,6 +42,7 @@ struct TemplateExecutor {
             case .operand(let operand): operand.goDescription
             case .command(let command): command.goDescription
             case .pipeline(let pipeline): pipeline.goDescription
+            case .templateCall(let call): call.goDescription
             }
         }
     }
@@ -125,6 +128,13 @@ struct TemplateExecutor {
             throw .breakLoop
         case .continueLoop:
             throw .continueLoop
+        case .templateCall(let call):
+            at(.templateCall(call))
+            guard let template = environment.namedTemplates[call.name] else {
+                throw failure("template \(GoString.quoted(call.name)) not defined")
+            }
+            let value = try call.pipeline.map { pipeline throws(Signal) in try evalPipeline(dot, pipeline) } ?? .missing
+            try write(template(value))
         }
     }
 

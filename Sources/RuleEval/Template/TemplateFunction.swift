@@ -69,6 +69,8 @@ struct TemplateEnvironment: Sendable {
     var evaluationTime: Double
     /// The functions templates may call (Prometheus's set unless given).
     var functions: [String: TemplateFunction] = TemplateFunction.all
+    /// The templates `{{template "name" .}}` can run, each rendering its dot.
+    var namedTemplates: [String: @Sendable (TemplateValue) -> String] = [:]
 }
 
 /// An error returned by a template function; execution reports it as `error calling <name>: <message>`.

@@ -35,6 +35,14 @@ import Testing
         ("{{ reReplaceAll \"(.+):.*\" \"$1\" \"host:9100\" }} {{ match \"^a\" \"abc\" }}", "host true"),
         ("{{ humanizeDuration 90 }}", "1m 30s"),
         ("{{ .CommonAnnotations }}|{{ .CommonLabels.missing }}|{{ if .CommonAnnotations }}x{{ end }}", "||"),
+        ("{{ template \"slack.default.title\" . }}", "[FIRING:1] Down (node)"),
+        ("{{ template \"__alertmanagerURL\" . }}", "http://am/#/alerts?receiver=team%5C.x"),
+        ("{{ if true }}{{ template \"slack.default.username\" }}{{ end }}", "Alertmanager"),
+        (
+            "{{ template \"pagerduty.default.instances\" .Alerts.Resolved }}",
+            "Labels:\n - alertname = Down\n - instance = b:9100\n - job = node\nAnnotations:\n - summary = ok \"quoted\"\n"
+                + "Source: \n"
+        ),
     ])
     func expandsLikeAlertmanager(template: String, expected: String) throws {
         #expect(
@@ -50,6 +58,20 @@ import Testing
                     error.message
                         == "template: :1:4: executing \"\" at <.Nope>: can't evaluate field Nope in type *template.Data"
                 )
+                throw error
+            }
+        }
+    }
+
+    @Test func templatesOtherThanAlertmanagersDefaultsAreRejectedWhenChecked() {
+        #expect(throws: TemplateError.self) {
+            do throws(TemplateError) {
+                try NotificationTemplate.check("x\n{{ range .Alerts }}{{ template \"email.default.html\" . }}{{ end }}")
+            } catch {
+                #expect(
+                    error.message
+                        == "template: :2: template \"email.default.html\" not defined (tocsin has Alertmanager's "
+                        + "default templates only)")
                 throw error
             }
         }
