@@ -29,14 +29,17 @@ public enum NotificationTemplate {
     /// Expands `text` over `data`; an empty text expands to the empty string without parsing, as in
     /// Alertmanager. Throws the parse or execution error.
     ///
-    /// - Parameter now: Unix milliseconds, the current time for `since`.
-    public static func expand(_ text: String, data: NotificationTemplateData, now: Int64) throws(TemplateError)
-        -> String
+    /// - Parameters:
+    ///   - now: Unix milliseconds, the current time for `since`.
+    ///   - html: escape what actions print as `html/template` escapes text between tags (Alertmanager's
+    ///     `ExecuteHTMLString`, for email `html`); attribute and URL contexts are not distinguished.
+    public static func expand(_ text: String, data: NotificationTemplateData, now: Int64, html: Bool = false)
+        throws(TemplateError) -> String
     {
         guard !text.isEmpty else { return "" }
         let environment = TemplateEnvironment(
             query: nil, externalURL: data.externalURL, evaluationTime: Double(now) / 1000,
-            functions: AlertmanagerTemplateFunctions.all, namedTemplates: namedTemplates(for: data))
+            functions: AlertmanagerTemplateFunctions.all, escapesHTML: html, namedTemplates: namedTemplates(for: data))
         return try TemplateExecutor.execute(
             try parse(text), text: text, name: "", data: data.templateValue, environment: environment)
     }

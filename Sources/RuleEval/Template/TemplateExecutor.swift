@@ -117,7 +117,7 @@ struct TemplateExecutor {
             try write(text)
         case .action(let pipeline):
             let value = try evalPipeline(dot, pipeline)
-            if pipeline.declarations.isEmpty { try write(Self.printed(value)) }
+            if pipeline.declarations.isEmpty { try write(escaped(Self.printed(value), unless: value)) }
         case .ifBlock(let branch):
             try walkIfOrWith(dot, branch, isWith: false)
         case .withBlock(let branch):
@@ -134,8 +134,15 @@ struct TemplateExecutor {
                 throw failure("template \(GoString.quoted(call.name)) not defined")
             }
             let value = try call.pipeline.map { pipeline throws(Signal) in try evalPipeline(dot, pipeline) } ?? .missing
-            try write(template(value))
+            try write(escaped(template(value), unless: .missing))
         }
+    }
+
+    /// `text`, HTML-escaped when the environment asks for it and `value` is not already `template.HTML`.
+    private func escaped(_ text: String, unless value: TemplateValue) -> String {
+        guard environment.escapesHTML else { return text }
+        if case .html = value { return text }
+        return GoEscaping.htmlText(text)
     }
 
     private mutating func write(_ text: String) throws(Signal) {

@@ -69,6 +69,9 @@ struct TemplateEnvironment: Sendable {
     var evaluationTime: Double
     /// The functions templates may call (Prometheus's set unless given).
     var functions: [String: TemplateFunction] = TemplateFunction.all
+    /// Whether printed actions are escaped as `html/template` escapes text between tags (values of type
+    /// `template.HTML`, from `safeHtml`, are not).
+    var escapesHTML = false
     /// The templates `{{template "name" .}}` can run, each rendering its dot.
     var namedTemplates: [String: @Sendable (TemplateValue) -> String] = [:]
 }

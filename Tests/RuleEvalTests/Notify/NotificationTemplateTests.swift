@@ -122,6 +122,19 @@ import Testing
         #expect(text.contains("\r\nTo: node@example.org\r\n"))
     }
 
+    /// `html` runs as `html/template` does: printed values are escaped (`+` too), `safeHtml` values are not.
+    @Test func emailHTMLEscapesPrintedValues() throws {
+        var configuration = EmailConfiguration(to: "a@b", from: "c@d", smarthost: "m:25")
+        configuration.html =
+            "<p>{{ range .Alerts }}{{ .Annotations.summary }}|{{ end }}{{ \"<i>1+1</i>\" | safeHtml }} {{ \"1+1\" }}</p>"
+        let text = String(
+            decoding: try EmailMessage.render(
+                Self.notification, configuration: configuration, externalURL: "", now: Self.notification.flushedAt),
+            as: UTF8.self)
+        #expect(
+            text.hasSuffix("\r\n\r\n<p>&lt;b&gt;down&lt;/b&gt; &amp; out|ok &#34;quoted&#34;|<i>1+1</i> 1&#43;1</p>"))
+    }
+
     @Test func templateThatDoesNotParseIsALoadError() {
         let yaml = """
             route: {receiver: x}

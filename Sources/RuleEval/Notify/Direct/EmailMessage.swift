@@ -10,7 +10,7 @@ import PromText
 /// `multipart/alternative`), otherwise a plain-text summary: the subject, a link to the Alertmanager UI
 /// when an external URL is set, and the labels, annotations and source of the firing and resolved alerts (the
 /// content of `email.default.html`, without its HTML layout). `to`, `from`, header values, `text` and `html` are
-/// notification templates (``NotificationTemplate``; `html` without `html/template`'s contextual escaping).
+/// notification templates (``NotificationTemplate``; `html` escapes printed values as text between tags).
 enum EmailMessage {
     /// The message bytes (CRLF line ends) for `notification` sent through `configuration`, dated `now`
     /// (milliseconds since the epoch).
@@ -22,9 +22,9 @@ enum EmailMessage {
         func expand(_ text: String) throws(TemplateError) -> String {
             try NotificationTemplate.expand(text, data: data, now: now)
         }
-        func expandIfSet(_ text: String?) throws(TemplateError) -> String? {
+        func expandIfSet(_ text: String?, html: Bool = false) throws(TemplateError) -> String? {
             guard let text else { return nil }
-            return try expand(text)
+            return try NotificationTemplate.expand(text, data: data, now: now, html: html)
         }
         var headers: [(String, String)] = [
             ("From", try expand(configuration.from)), ("To", try expand(configuration.to)),
@@ -41,7 +41,7 @@ enum EmailMessage {
             }
         }
         let body: String
-        switch (try expandIfSet(configuration.text), try expandIfSet(configuration.html)) {
+        switch (try expandIfSet(configuration.text), try expandIfSet(configuration.html, html: true)) {
         case (let text?, let html?):
             let boundary = "tocsin-" + notification.idempotencyKey.prefix(32)
             headers.append(("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""))
