@@ -135,20 +135,26 @@ import Testing
             text.hasSuffix("\r\n\r\n<p>&lt;b&gt;down&lt;/b&gt; &amp; out|ok &#34;quoted&#34;|<i>1+1</i> 1&#43;1</p>"))
     }
 
-    @Test func templateThatDoesNotParseIsALoadError() {
+    /// The position is the error's own when the value is a one-line single-quoted scalar, else the value's.
+    @Test(arguments: [
+        ("'{{ .Status '", "am.yml:6:24: invalid template: template: :1: unclosed action"),
+        ("'a {{ .Status | nosuch }}'", "am.yml:6:28: invalid template: template: :1: function \"nosuch\" not defined"),
+        ("\"{{ .Status\\n}\"", "am.yml:6:12: invalid template: template: :2: unexpected \"}\" in operand"),
+    ])
+    func templateThatDoesNotParseIsALoadError(title: String, message: String) {
         let yaml = """
             route: {receiver: x}
             receivers:
             - name: x
               slack_configs:
               - api_url: http://127.0.0.1:9/slack
-                title: '{{ .Status '
+                title: \(title)
             """
         #expect(throws: YAMLError.self) {
             do {
                 _ = try NotifyConfiguration.parse(Array(yaml.utf8), fileName: "am.yml")
             } catch {
-                #expect("\(error)" == "am.yml:6:12: invalid template: template: :1: unclosed action")
+                #expect("\(error)" == message)
                 throw error
             }
         }

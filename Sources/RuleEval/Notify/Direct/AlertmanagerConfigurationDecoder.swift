@@ -456,16 +456,26 @@ struct AlertmanagerConfigurationDecoder {
     /// A receiver field that is a notification template, checked to parse.
     private func templateString(_ node: YAMLNode) throws(YAMLError) -> String {
         let text = try decoder.string(node)
-        try checkTemplate(text, at: node.position)
+        try checkTemplate(text, at: node.position, style: node.scalar?.style)
         return text
     }
 
-    /// Fails with Go's parse error, at the position of the value, when `text` is not a valid template.
-    private func checkTemplate(_ text: String, at position: SourcePosition) throws(YAMLError) {
+    /// Fails with Go's parse error when `text` is not a valid template: at the error itself when the value is a
+    /// one-line plain or single-quoted scalar (whose text maps byte for byte onto the file), else at the value.
+    private func checkTemplate(_ text: String, at position: SourcePosition, style: YAMLScalarStyle? = nil)
+        throws(YAMLError)
+    {
         do {
             try NotificationTemplate.check(text)
         } catch {
-            throw decoder.error("invalid template: \(error.message)", at: position)
+            var at = position
+            let verbatim = style == .plain || (style == .singleQuoted && !text.contains("'"))
+            if verbatim && !text.contains("\n") && text.utf8.count == text.count {
+                let skipped = error.position.offset + (style == .singleQuoted ? 1 : 0)
+                at = SourcePosition(
+                    offset: position.offset + skipped, line: position.line, column: position.column + skipped)
+            }
+            throw decoder.error("invalid template: \(error.message)", at: at)
         }
     }
 
