@@ -13,6 +13,21 @@ public final class SampleStore: Sendable {
         /// label name → label value → ascending series identifiers.
         var postings: [String: [String: [Int32]]] = [:]
         var nextIdentifier: Int32 = 0
+
+        /// Adds series `identifier` to the postings and returns `labels` rebuilt from the postings' own name and
+        /// value strings, so every series with a label shares one allocation of its name and value instead of
+        /// keeping the copies its scrape parsed.
+        mutating func index(_ labels: Labels, as identifier: Int32) -> Labels {
+            Labels(
+                labels.map { label in
+                    guard !label.value.isEmpty else { return label }
+                    postings[label.name, default: [:]][label.value, default: []].append(identifier)
+                    guard let nameIndex = postings.index(forKey: label.name) else { return label }
+                    let values = postings.values[nameIndex]
+                    guard let valueIndex = values.index(forKey: label.value) else { return label }
+                    return Label(postings.keys[nameIndex], values.keys[valueIndex])
+                })
+        }
     }
 
     private let state = Mutex(State())
@@ -32,11 +47,9 @@ public final class SampleStore: Sendable {
             } else {
                 identifier = state.nextIdentifier
                 state.nextIdentifier += 1
-                state.identifiers[sorted] = identifier
-                state.series[identifier] = MemorySeries(labels: sorted)
-                for label in sorted where !label.value.isEmpty {
-                    state.postings[label.name, default: [:]][label.value, default: []].append(identifier)
-                }
+                let interned = state.index(sorted, as: identifier)
+                state.identifiers[interned] = identifier
+                state.series[identifier] = MemorySeries(labels: interned)
             }
             try state.series[identifier]?.append(timestamp: timestamp, value: value)
         }
