@@ -13,21 +13,6 @@ public final class SampleStore: Sendable {
         /// label name → label value → ascending series identifiers.
         var postings: [String: [String: [Int32]]] = [:]
         var nextIdentifier: Int32 = 0
-
-        /// Adds series `identifier` to the postings and returns `labels` rebuilt from the postings' own name and
-        /// value strings, so every series with a label shares one allocation of its name and value instead of
-        /// keeping the copies its scrape parsed.
-        mutating func index(_ labels: Labels, as identifier: Int32) -> Labels {
-            Labels(
-                labels.map { label in
-                    guard !label.value.isEmpty else { return label }
-                    postings[label.name, default: [:]][label.value, default: []].append(identifier)
-                    guard let nameIndex = postings.index(forKey: label.name) else { return label }
-                    let values = postings.values[nameIndex]
-                    guard let valueIndex = values.index(forKey: label.value) else { return label }
-                    return Label(postings.keys[nameIndex], values.keys[valueIndex])
-                })
-        }
     }
 
     private let state = Mutex(State())
@@ -37,8 +22,11 @@ public final class SampleStore: Sendable {
 
     /// Appends one sample to the series named by `labels` (which must include `__name__`), creating the series
     /// on first use.
+    ///
+    /// Labels already in order are kept as given, so the store shares their storage with the caller (the scrape
+    /// loop keeps the same label set of every series it scrapes).
     public func append(_ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) {
-        let sorted = labels.sorted()
+        let sorted = Self.inOrder(labels)
         try Self.validate(sorted)
         try state.withLock { (state: inout State) throws(AppendError) in
             let identifier: Int32
@@ -47,9 +35,11 @@ public final class SampleStore: Sendable {
             } else {
                 identifier = state.nextIdentifier
                 state.nextIdentifier += 1
-                let interned = state.index(sorted, as: identifier)
-                state.identifiers[interned] = identifier
-                state.series[identifier] = MemorySeries(labels: interned)
+                state.identifiers[sorted] = identifier
+                state.series[identifier] = MemorySeries(labels: sorted)
+                for label in sorted where !label.value.isEmpty {
+                    state.postings[label.name, default: [:]][label.value, default: []].append(identifier)
+                }
             }
             try state.series[identifier]?.append(timestamp: timestamp, value: value)
         }
@@ -115,6 +105,12 @@ public final class SampleStore: Sendable {
                 (totals.0, totals.1 + series.sampleCount, totals.2 + series.sampleBytes)
             }
         }
+    }
+
+    /// `labels` sorted by name: the same storage when they already are, a sorted copy otherwise.
+    private static func inOrder(_ labels: Labels) -> Labels {
+        let isSorted = labels.indices.dropFirst().allSatisfy { !(labels[$0] < labels[$0 - 1]) }
+        return isSorted ? labels : labels.sorted()
     }
 
     private static func validate(_ sorted: Labels) throws(AppendError) {
