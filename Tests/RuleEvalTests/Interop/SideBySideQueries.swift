@@ -217,7 +217,6 @@ enum SideBySideQueries {
         "(sbs_queue_depth)",
     ]
 
-
     /// Queries that must fail on both, with the same error type.
     static let failures = [
         "sbs_http_requests_total + on(handler) sbs_http_requests_total",

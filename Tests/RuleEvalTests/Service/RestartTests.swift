@@ -128,3 +128,94 @@ import Testing
         #expect(alertmanager.starts(of: "AlreadyFiring").count == 1)
     }
 }
+
+/// Direct dispatch across a crash: a notification that could not be delivered yet (the receiver answers 500)
+/// is in the durable outbox when the evaluator is killed with SIGKILL; after a restart it is delivered, and every
+/// delivery of it carries the same idempotency key.
+@Suite(.serialized) struct DirectDispatchRestartTests {
+    /// A webhook receiver that answers 500 while `failing` is set, recording every request.
+    final class FlakyReceiver: Sendable {
+        struct Request: Sendable {
+            var idempotencyKey: String
+            var status: String
+            var answered: Int
+        }
+
+        final class State: Sendable {
+            let failing = Mutex(true)
+            let requests = Mutex<[Request]>([])
+        }
+
+        let state = State()
+        let server: HTTPServer
+        let port: Int
+
+        init() throws {
+            let state = self.state
+            var router = Router()
+            router.register("/hook", methods: [.post]) { request in
+                let answer = state.failing.withLock { $0 } ? 500 : 200
+                let status = (try? JSONParser.parse(request.body))?["status"]?.stringValue ?? "?"
+                state.requests.withLock {
+                    $0.append(
+                        Request(
+                            idempotencyKey: request.headers["idempotency-key"] ?? "", status: status, answered: answer))
+                }
+                return HTTPResponse(
+                    status: HTTPStatus(code: answer, reasonPhrase: answer == 200 ? "OK" : "Internal Server Error"))
+            }
+            server = HTTPServer(configuration: HTTPServerConfiguration(), router: router)
+            port = try server.start()
+        }
+
+        var requests: [Request] { state.requests.withLock { $0 } }
+    }
+
+    @Test func undeliveredNotificationSurvivesKillAndIsDeliveredWithItsKey() throws {
+        let target = try EvaluatorServiceTests.ScriptedTarget()
+        defer { target.server.shutdown(gracePeriod: .zero) }
+        target.expose("demo 1\n")
+        let receiver = try FlakyReceiver()
+        defer { receiver.server.shutdown(gracePeriod: .zero) }
+        let directory = try EvaluatorServiceTests.writeConfiguration(
+            port: target.port,
+            rules: "groups:\n  - name: restart\n    rules:\n      - alert: AlreadyFiring\n        expr: demo > 0\n")
+        try AtomicFile.write(
+            Array(
+                """
+                route:
+                  receiver: hook
+                  group_by: [alertname]
+                  group_wait: 0s
+                  group_interval: 1s
+                receivers:
+                  - name: hook
+                    webhook_configs: [{url: 'http://127.0.0.1:\(receiver.port)/hook'}]
+
+                """.utf8), to: directory + "/notifications.yml")
+        let port = FreePort.next()
+        let arguments = [
+            "--config.file=\(directory)/prometheus.yml", "--web.listen-address=127.0.0.1:\(port)",
+            "--storage.path=\(directory)/data", "--notifier.config.file=\(directory)/notifications.yml",
+            // No re-send from evaluation within the test: only the outbox can deliver after the restart.
+            "--rules.alert.resend-delay=5m", "--web.drain-delay=0s",
+        ]
+
+        let first = try BackgroundProcess(Paths.executable("tocsin-ruleeval"), arguments)
+        #expect(EvaluatorServiceTests.eventually(within: 15) { !receiver.requests.isEmpty }, "\(first.log)")
+        first.send(SIGKILL)
+        #expect(first.waitForExit(timeout: 5) != nil)
+        let failedKeys = Set(receiver.requests.map(\.idempotencyKey))
+        #expect(failedKeys.count == 1)
+        #expect(failedKeys.first?.isEmpty == false)
+
+        receiver.state.failing.withLock { $0 = false }
+        let second = try BackgroundProcess(Paths.executable("tocsin-ruleeval"), arguments)
+        defer { second.stop() }
+        #expect(
+            EvaluatorServiceTests.eventually(within: 20) { receiver.requests.contains { $0.answered == 200 } },
+            "\(second.log)")
+        let delivered = receiver.requests.filter { $0.answered == 200 }
+        #expect(delivered.allSatisfy { failedKeys.contains($0.idempotencyKey) && $0.status == "firing" })
+    }
+}

@@ -120,7 +120,7 @@ import Testing
         (
             "route: {receiver: x}\nreceivers:\n- name: x\n  webhook_configs:\n  - url: http://h/\n"
                 + "    http_config: {tls_config: {insecure_skip_verify: true}}\n",
-            "am.yml:6:5: field http_config is not supported by tocsin (supported: send_resolved, url, max_alerts)"
+            "am.yml:6:5: field http_config is not supported by tocsin (supported: send_resolved, url, url_file, max_alerts)"
         ),
         (
             "route: {receiver: x}\nreceivers: [{name: x}]\nroutes: []\n",
