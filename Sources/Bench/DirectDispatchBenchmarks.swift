@@ -1,4 +1,5 @@
 import Dispatch
+import Exporter
 import Glibc
 import PromText
 import RuleEval
@@ -77,23 +78,9 @@ private final class BenchmarkReceiver: Sendable {
     private let closed = Atomic<Bool>(false)
 
     init?() {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && listen(descriptor, 64) == 0
-                    && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        guard bound else {
-            Glibc.close(descriptor)
-            return nil
-        }
-        listener = descriptor
-        port = UInt16(bigEndian: address.sin_port)
+        guard let opened = try? LoopbackListener.open(backlog: 64) else { return nil }
+        listener = opened.descriptor
+        port = UInt16(opened.port)
         DispatchQueue(label: "bench-receiver").async { [self] in serve() }
     }
 

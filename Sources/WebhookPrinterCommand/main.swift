@@ -33,12 +33,13 @@ do {
         _ = try server.start()
         servers.append(server)
     }
-    let stopped = HealthChecks()
-    let shutdowns = servers.map {
-        GracefulShutdown(server: $0, health: stopped, drainDelay: .zero, gracePeriod: .seconds(1))
-    }
-    for shutdown in shutdowns { shutdown.installSignalHandlers() }
-    for shutdown in shutdowns { shutdown.wait() }
+    // One coordinator owns the signals; the other listeners stop after it.
+    guard let first = servers.first else { throw FlagError("--web.listen-address: no address given") }
+    let shutdown = GracefulShutdown(
+        server: first, health: HealthChecks(), drainDelay: .zero, gracePeriod: .seconds(1))
+    shutdown.installSignalHandlers()
+    shutdown.wait()
+    for server in servers.dropFirst() { server.shutdown(gracePeriod: .seconds(1)) }
 } catch {
     StandardStreams.writeError("tocsin-webhook-printer: error: \(error)\n")
     exit(2)

@@ -107,7 +107,7 @@ extension PrometheusAPI {
             if overflow { break }
             time = next
         }
-        matrix.sort { Self.compare($0.labels, $1.labels) < 0 }
+        matrix.sort { Labels.compare($0.labels, $1.labels) < 0 }
         return APIResult { writer in
             writer.object { data in
                 data.key("resultType")
@@ -162,14 +162,5 @@ extension PrometheusAPI {
         let text = parameters["timeout"]
         guard !text.isEmpty else { return queryTimeout }
         return min(queryTimeout, .nanoseconds(try parameters.duration("timeout")))
-    }
-
-    /// Go's `labels.Compare`: label by label (name, then value, in byte order), then the shorter set first.
-    static func compare(_ left: Labels, _ right: Labels) -> Int {
-        for (a, b) in zip(left, right) {
-            if a.name != b.name { return GoString.less(a.name, b.name) ? -1 : 1 }
-            if a.value != b.value { return GoString.less(a.value, b.value) ? -1 : 1 }
-        }
-        return left.count - right.count
     }
 }

@@ -14,7 +14,7 @@ extension PrometheusAPI {
         } catch {
             throw .invalidParameter("match[]", error.message)
         }
-        let found = selectedSeries(matcherSets, start: start, end: end).sorted { Self.compare($0, $1) < 0 }
+        let found = selectedSeries(matcherSets, start: start, end: end).sorted { Labels.compare($0, $1) < 0 }
         let (shown, warnings) = Self.truncating(found, to: limit)
         return APIResult(warnings: warnings) { writer in
             writer.array(shown) { $0.labels($1) }

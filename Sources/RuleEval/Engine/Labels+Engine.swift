@@ -1,6 +1,16 @@
 import PromText
 
 extension Labels {
+    /// Orders label sets as Prometheus's `labels.Compare`: pair by pair, names then values in byte order, a
+    /// prefix first. Negative, zero or positive as `left` sorts before, with or after `right`.
+    static func compare(_ left: Labels, _ right: Labels) -> Int {
+        for (a, b) in zip(left, right) {
+            if a.name != b.name { return GoString.less(a.name, b.name) ? -1 : 1 }
+            if a.value != b.value { return GoString.less(a.value, b.value) ? -1 : 1 }
+        }
+        return left.count - right.count
+    }
+
     /// The metric name label.
     static let metricName = "__name__"
 

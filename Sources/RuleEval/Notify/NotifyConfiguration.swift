@@ -32,6 +32,8 @@ public struct NotifyGlobalConfiguration: Sendable, Hashable {
     public var resolveTimeout: Duration = .seconds(300)
     /// `slack_api_url`.
     public var slackAPIURL: String?
+    /// `slack_api_url_file`: a file holding the Slack URL, read for every delivery attempt.
+    public var slackAPIURLFile: String?
     /// `pagerduty_url` (`https://events.pagerduty.com/v2/enqueue`).
     public var pagerdutyURL = "https://events.pagerduty.com/v2/enqueue"
     /// The `--web.external-url` Alertmanager would advertise, used in payloads as `externalURL`.
@@ -119,8 +121,10 @@ public struct ReceiverConfiguration: Sendable, Hashable {
 public struct WebhookConfiguration: Sendable, Hashable {
     /// `send_resolved` (true).
     public var sendResolved = true
-    /// `url`.
+    /// `url`; empty when `url_file` is used.
     public var url: String
+    /// `url_file`: a file holding the URL, read for every delivery attempt (so a rotated secret is used).
+    public var urlFile: String?
     /// `max_alerts` (0 = all): alerts beyond it are dropped and counted in `truncatedAlerts`.
     public var maxAlerts: UInt64 = 0
     /// `http_config.tls_config` (or the global one), used for an `https` URL.
@@ -141,6 +145,9 @@ public struct SlackConfiguration: Sendable, Hashable {
     public var sendResolved = false
     /// `api_url` (falls back to `global.slack_api_url`).
     public var apiURL: String?
+    /// `api_url_file`: a file holding the webhook URL, read for every delivery attempt (falls back to
+    /// `global.slack_api_url_file` when neither `api_url` nor `api_url_file` is set).
+    public var apiURLFile: String?
     /// `channel`.
     public var channel: String?
     /// `username`; `nil` is `slack.default.username` (`Alertmanager`).
@@ -174,8 +181,10 @@ public struct SlackConfiguration: Sendable, Hashable {
 public struct PagerDutyConfiguration: Sendable, Hashable {
     /// `send_resolved` (true).
     public var sendResolved = true
-    /// `routing_key`.
+    /// `routing_key`; empty when `routing_key_file` is used.
     public var routingKey: String
+    /// `routing_key_file`: a file holding the routing key, read for every delivery attempt.
+    public var routingKeyFile: String?
     /// `url` (falls back to `global.pagerduty_url`).
     public var url: String?
     /// `client`; `nil` is `pagerduty.default.client` (`Alertmanager`).
@@ -190,7 +199,8 @@ public struct PagerDutyConfiguration: Sendable, Hashable {
     public var source: String?
     /// `class`, `component`, `group` (omitted when empty).
     public var eventClass = "", component = "", group = ""
-    /// `details`; `nil` is Alertmanager's default (`firing`, `resolved`, `num_firing`, `num_resolved`).
+    /// `details`, added to (or replacing) Alertmanager's default details (`firing`, `resolved`, `num_firing`,
+    /// `num_resolved`).
     public var details: [String: String]?
     /// `http_config.tls_config` (or the global one), used for an `https` URL.
     public var tlsConfig = TLSConfiguration()

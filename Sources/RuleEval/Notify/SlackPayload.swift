@@ -1,36 +1,47 @@
 /// The JSON Alertmanager POSTs to a Slack incoming webhook for a `slack_configs` entry: one attachment, fields
 /// left unset filled from the default templates (title `[FIRING:n] ...`, link to Alertmanager, color `danger`
-/// when firing and `good` when resolved), as `json.Encoder` writes the `request` struct.
+/// when firing and `good` when resolved), as `json.Encoder` writes the `request` struct. Configured fields are
+/// notification templates (``NotificationTemplate``).
 public enum SlackPayload {
-    /// The body for `notification` sent through `configuration`.
+    /// The body for `notification` sent through `configuration`; throws the error of a field's template.
     public static func body(
         for notification: Notification,
         configuration: SlackConfiguration,
         externalURL: String
-    ) -> [UInt8] {
+    ) throws(TemplateError) -> [UInt8] {
         let data = NotificationTemplateData(
             notification: notification, alerts: notification.alerts, externalURL: externalURL)
-        let title = configuration.title ?? DefaultNotificationTemplates.subject(data)
-        let titleLink = configuration.titleLink ?? DefaultNotificationTemplates.alertmanagerURL(data)
+        func expand(_ text: String?, default defaultText: @autoclosure () -> String) throws(TemplateError)
+            -> String
+        {
+            guard let text else { return defaultText() }
+            return try NotificationTemplate.expand(text, data: data, now: notification.flushedAt)
+        }
+        let title = try expand(configuration.title, default: DefaultNotificationTemplates.subject(data))
+        let titleLink = try expand(
+            configuration.titleLink, default: DefaultNotificationTemplates.alertmanagerURL(data))
         var attachment: [(String, JSONValue)] = []
         func addIfNotEmpty(_ key: String, _ value: String) {
             if !value.isEmpty { attachment.append((key, .string(value))) }
         }
         addIfNotEmpty("title", truncated(title, runes: 1024))
         addIfNotEmpty("title_link", titleLink)
-        addIfNotEmpty("pretext", configuration.pretext ?? "")
-        attachment.append(("text", .string(configuration.text ?? "")))
-        attachment.append(("fallback", .string(configuration.fallback ?? "\(title) | \(titleLink)")))
+        addIfNotEmpty("pretext", try expand(configuration.pretext, default: ""))
+        attachment.append(("text", .string(try expand(configuration.text, default: ""))))
+        attachment.append(("fallback", .string(try expand(configuration.fallback, default: "\(title) | \(titleLink)"))))
         attachment.append(("callback_id", .string("")))
         attachment.append(("footer", .string("")))
-        addIfNotEmpty("color", configuration.color ?? (data.status == .firing ? "danger" : "good"))
+        addIfNotEmpty("color", try expand(configuration.color, default: data.status == .firing ? "danger" : "good"))
         attachment.append(("mrkdwn_in", .array(["fallback", "pretext", "text"].map { .string($0) })))
         var request: [(String, JSONValue)] = []
-        if let channel = configuration.channel, !channel.isEmpty { request.append(("channel", .string(channel))) }
-        let username = configuration.username ?? DefaultNotificationTemplates.alertmanager
-        if !username.isEmpty { request.append(("username", .string(username))) }
-        if let emoji = configuration.iconEmoji, !emoji.isEmpty { request.append(("icon_emoji", .string(emoji))) }
-        if let url = configuration.iconURL, !url.isEmpty { request.append(("icon_url", .string(url))) }
+        func addIfNotEmpty(_ key: String, _ text: String?, default defaultText: String = "") throws(TemplateError) {
+            let value = try expand(text, default: defaultText)
+            if !value.isEmpty { request.append((key, .string(value))) }
+        }
+        try addIfNotEmpty("channel", configuration.channel)
+        try addIfNotEmpty("username", configuration.username, default: DefaultNotificationTemplates.alertmanager)
+        try addIfNotEmpty("icon_emoji", configuration.iconEmoji)
+        try addIfNotEmpty("icon_url", configuration.iconURL)
         request.append(("attachments", .array([.object(attachment)])))
         return JSONValue.object(request).encoded + [0x0A]
     }

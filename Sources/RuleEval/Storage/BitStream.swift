@@ -2,8 +2,14 @@
 struct BitWriter: Sendable {
     /// The written bytes; the last one may be partly filled.
     private(set) var bytes: [UInt8] = []
-    /// How many bits of the last byte are still free (0 when a new byte is needed).
-    private var freeBits: Int = 0
+    /// How many bits of the last byte are still free (0 when a new byte is needed); one byte, as every series
+    /// keeps a writer for its head chunk.
+    private var storedFreeBits: UInt8 = 0
+
+    private var freeBits: Int {
+        get { Int(storedFreeBits) }
+        set { storedFreeBits = UInt8(truncatingIfNeeded: newValue) }
+    }
 
     /// The number of bits written.
     var bitCount: Int { bytes.count * 8 - freeBits }

@@ -8,17 +8,14 @@ struct MemorySeries: Sendable {
     private(set) var sealedChunks: [XORChunk] = []
     /// The chunk being appended to.
     private(set) var headChunk = XORChunk()
-    /// The newest value's bits, to tell a harmless repeat from a conflicting duplicate.
-    private var lastValueBits: UInt64 = 0
 
     init(labels: Labels) {
         self.labels = labels
     }
 
-    /// The newest timestamp, or `nil` for an empty series.
-    var lastTimestamp: Int64? {
-        if headChunk.count > 0 { return headChunk.lastTimestamp }
-        return sealedChunks.last?.lastTimestamp
+    /// The chunk holding the newest sample, or `nil` for an empty series.
+    private var newestChunk: XORChunk? {
+        headChunk.count > 0 ? headChunk : sealedChunks.last
     }
 
     /// The number of samples held.
@@ -30,10 +27,10 @@ struct MemorySeries: Sendable {
     /// Appends a sample, rejecting it as Prometheus's head appender does; a repeat of the newest sample with the
     /// same value bits is accepted and ignored.
     mutating func append(timestamp: Int64, value: Double) throws(AppendError) {
-        if let last = lastTimestamp {
-            if timestamp < last { throw .outOfOrder }
-            if timestamp == last {
-                guard lastValueBits == value.bitPattern else { throw .duplicateTimestamp }
+        if let newest = newestChunk {
+            if timestamp < newest.lastTimestamp { throw .outOfOrder }
+            if timestamp == newest.lastTimestamp {
+                guard newest.lastValueBits == value.bitPattern else { throw .duplicateTimestamp }
                 return
             }
         }
@@ -43,7 +40,6 @@ struct MemorySeries: Sendable {
             headChunk = XORChunk()
         }
         headChunk.append(timestamp: timestamp, value: value)
-        lastValueBits = value.bitPattern
     }
 
     /// Calls `body` for each sample with `minimum < timestamp <= maximum` (left-open, as Prometheus 3 selects).

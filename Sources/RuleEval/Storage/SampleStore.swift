@@ -22,8 +22,11 @@ public final class SampleStore: Sendable {
 
     /// Appends one sample to the series named by `labels` (which must include `__name__`), creating the series
     /// on first use.
+    ///
+    /// Labels already in order are kept as given, so the store shares their storage with the caller (the scrape
+    /// loop keeps the same label set of every series it scrapes).
     public func append(_ labels: Labels, timestamp: Int64, value: Double) throws(AppendError) {
-        let sorted = labels.sorted()
+        let sorted = Self.inOrder(labels)
         try Self.validate(sorted)
         try state.withLock { (state: inout State) throws(AppendError) in
             let identifier: Int32
@@ -102,6 +105,12 @@ public final class SampleStore: Sendable {
                 (totals.0, totals.1 + series.sampleCount, totals.2 + series.sampleBytes)
             }
         }
+    }
+
+    /// `labels` sorted by name: the same storage when they already are, a sorted copy otherwise.
+    private static func inOrder(_ labels: Labels) -> Labels {
+        let isSorted = labels.indices.dropFirst().allSatisfy { !(labels[$0] < labels[$0 - 1]) }
+        return isSorted ? labels : labels.sorted()
     }
 
     private static func validate(_ sorted: Labels) throws(AppendError) {

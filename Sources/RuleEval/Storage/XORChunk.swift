@@ -8,17 +8,21 @@ struct XORChunk: Sendable {
     /// The samples a chunk holds before the series starts a new one.
     static let capacity = 120
 
-    private var stream = BitWriter()
-    /// The number of samples appended.
-    private(set) var count = 0
+    // Fields are ordered and sized so a chunk takes 48 bytes: every series holds one inline.
     /// The first sample's timestamp (valid when `count > 0`).
     private(set) var firstTimestamp: Int64 = 0
     /// The last sample's timestamp (valid when `count > 0`).
     private(set) var lastTimestamp: Int64 = 0
-    private var lastValueBits: UInt64 = 0
+    /// The last sample's value bits (valid when `count > 0`).
+    private(set) var lastValueBits: UInt64 = 0
     private var lastDelta: Int64 = 0
-    private var leadingZeros: Int = 0xff
-    private var trailingZeros: Int = 0
+    private var stream = BitWriter()
+    private var leadingZeros: UInt8 = 0xff
+    private var trailingZeros: UInt8 = 0
+    private var storedCount: UInt16 = 0
+
+    /// The number of samples appended.
+    var count: Int { Int(storedCount) }
 
     /// Whether the chunk has reached ``capacity``.
     var isFull: Bool { count >= Self.capacity }
@@ -47,7 +51,7 @@ struct XORChunk: Sendable {
         }
         lastTimestamp = timestamp
         lastValueBits = bits
-        count += 1
+        storedCount += 1
     }
 
     /// Frees spare buffer capacity; call when the chunk is complete.
@@ -128,12 +132,14 @@ struct XORChunk: Sendable {
         stream.write(bit: true)
         let leading = min(xor.leadingZeroBitCount, 31)
         let trailing = xor.trailingZeroBitCount
-        if leadingZeros != 0xff && leading >= leadingZeros && trailing >= trailingZeros {
+        let previousLeading = Int(leadingZeros)
+        let previousTrailing = Int(trailingZeros)
+        if previousLeading != 0xff && leading >= previousLeading && trailing >= previousTrailing {
             stream.write(bit: false)
-            stream.write(bits: xor >> UInt64(trailingZeros), count: 64 - leadingZeros - trailingZeros)
+            stream.write(bits: xor >> UInt64(previousTrailing), count: 64 - previousLeading - previousTrailing)
         } else {
-            leadingZeros = leading
-            trailingZeros = trailing
+            leadingZeros = UInt8(leading)
+            trailingZeros = UInt8(trailing)
             let significant = 64 - leading - trailing
             stream.write(bit: true)
             stream.write(bits: UInt64(leading), count: 5)

@@ -68,7 +68,8 @@ enum GoBuiltinFunctions {
         // Go asks the type of the invalid value for its message and reports reflect's panic.
         case .missing: throw TemplateFunctionError("reflect: call of reflect.Value.Type on zero Value")
         case .string(let text), .html(let text): return text.utf8.count
-        case .stringMap(let map): return map.count
+        case .stringMap(let map), .keyValues(let map): return map.count
+        case .list(let list): return list.elements.count
         case .anyMap(let map): return map.count
         case .queryResult(let samples): return samples.count
         case .sample(nil): throw TemplateFunctionError("len of nil pointer")
@@ -100,8 +101,10 @@ enum GoBuiltinFunctions {
             return .int(Int(bytes[try sliceIndex(index, count: bytes.count, kind: "string")]))
         case .queryResult(let samples):
             return .sample(samples[try sliceIndex(index, count: samples.count, kind: "slice")])
-        case .stringMap(let map):
+        case .stringMap(let map), .keyValues(let map):
             return .string(map[try mapKey(index)] ?? "")
+        case .list(let list):
+            return list.elements[try sliceIndex(index, count: list.elements.count, kind: "slice")]
         case .anyMap(let map):
             return map[try mapKey(index)] ?? .missing
         case .missing:

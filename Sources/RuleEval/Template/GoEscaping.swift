@@ -20,6 +20,12 @@ enum GoEscaping {
         return out
     }
 
+    /// `html/template`'s escaper for text between HTML tags (`htmlReplacementTable`): the `html` builtin's
+    /// replacements plus `+` as `&#43;`.
+    static func htmlText(_ text: String) -> String {
+        html(text).replacing("+", with: "&#43;")
+    }
+
     /// `text/template.JSEscapeString` (the `js` builtin).
     static func javaScript(_ text: String) -> String {
         var out = ""

@@ -246,6 +246,12 @@ struct GoPrinter {
             formatStringer(GoTime.timeString(unixMilliseconds: milliseconds), verb: verb, argument: argument)
         case .duration(let nanoseconds):
             formatStringer(GoTime.durationString(nanoseconds: nanoseconds), verb: verb, argument: argument)
+        case .keyValues, .list, .object:
+            if let text = argument.alertmanagerStringerText {
+                formatStringer(text, verb: verb, argument: argument)
+            } else {
+                printComposite(argument, verb: verb, depth: 0)
+            }
         case .stringMap, .anyMap, .queryResult, .sample, .alertData, .missing:
             printComposite(argument, verb: verb, depth: 0)
         }
@@ -301,6 +307,20 @@ struct GoPrinter {
             output.append(" ")
             printNested(.float(sample.value), verb: verb, depth: depth + 1)
             output.append("}")
+        case .list(let list):
+            output.append("[")
+            for (index, element) in list.elements.enumerated() {
+                if index > 0 { output.append(" ") }
+                printNested(element, verb: verb, depth: depth + 1)
+            }
+            output.append("]")
+        case .object(let object):
+            output.append("{")
+            for (index, field) in object.fields.enumerated() {
+                if index > 0 { output.append(" ") }
+                printNested(field.value, verb: verb, depth: depth + 1)
+            }
+            output.append("}")
         case .alertData(let data):
             output.append("{")
             printComposite(.stringMap(data.labels), verb: verb, depth: depth + 1)
@@ -319,6 +339,12 @@ struct GoPrinter {
     private mutating func printNested(_ value: TemplateValue, verb: Unicode.Scalar, depth: Int) {
         switch value {
         case .stringMap, .anyMap, .queryResult, .sample, .alertData: printComposite(value, verb: verb, depth: depth)
+        case .keyValues, .list, .object:
+            if let text = value.alertmanagerStringerText {
+                formatStringer(text, verb: verb, argument: value)
+            } else {
+                printComposite(value, verb: verb, depth: depth)
+            }
         case .missing: output.append("<nil>")
         default: printArgument(value, verb: verb)
         }

@@ -89,7 +89,7 @@ enum PrometheusTemplateFunctions {
         },
     ]
 
-    private static func stringFunction(_ transform: @escaping @Sendable (String) -> String) -> TemplateFunction {
+    static func stringFunction(_ transform: @escaping @Sendable (String) -> String) -> TemplateFunction {
         TemplateFunction([.string]) { arguments, _ in .string(transform(arguments[0].stringKindValue ?? "")) }
     }
 

@@ -26,12 +26,14 @@ struct TemplateExecutor {
         case operand(TemplateOperand)
         case command(TemplateCommand)
         case pipeline(TemplatePipeline)
+        case templateCall(TemplateCall)
 
         var position: Int {
             switch self {
             case .operand(let operand): operand.position
             case .command(let command): command.position
             case .pipeline(let pipeline): pipeline.position
+            case .templateCall(let call): call.position
             }
         }
 
@@ -40,6 +42,7 @@ struct TemplateExecutor {
             case .operand(let operand): operand.goDescription
             case .command(let command): command.goDescription
             case .pipeline(let pipeline): pipeline.goDescription
+            case .templateCall(let call): call.goDescription
             }
         }
     }
@@ -114,7 +117,7 @@ struct TemplateExecutor {
             try write(text)
         case .action(let pipeline):
             let value = try evalPipeline(dot, pipeline)
-            if pipeline.declarations.isEmpty { try write(Self.printed(value)) }
+            if pipeline.declarations.isEmpty { try write(escaped(Self.printed(value), unless: value)) }
         case .ifBlock(let branch):
             try walkIfOrWith(dot, branch, isWith: false)
         case .withBlock(let branch):
@@ -125,7 +128,21 @@ struct TemplateExecutor {
             throw .breakLoop
         case .continueLoop:
             throw .continueLoop
+        case .templateCall(let call):
+            at(.templateCall(call))
+            guard let template = environment.namedTemplates[call.name] else {
+                throw failure("template \(GoString.quoted(call.name)) not defined")
+            }
+            let value = try call.pipeline.map { pipeline throws(Signal) in try evalPipeline(dot, pipeline) } ?? .missing
+            try write(escaped(template(value), unless: .missing))
         }
+    }
+
+    /// `text`, HTML-escaped when the environment asks for it and `value` is not already `template.HTML`.
+    private func escaped(_ text: String, unless value: TemplateValue) -> String {
+        guard environment.escapesHTML else { return text }
+        if case .html = value { return text }
+        return GoEscaping.htmlText(text)
     }
 
     private mutating func write(_ text: String) throws(Signal) {
@@ -164,8 +181,10 @@ struct TemplateExecutor {
         switch value {
         case .queryResult(let samples):
             elements = samples.enumerated().map { (.int($0.offset), .sample($0.element)) }
-        case .stringMap(let map):
+        case .stringMap(let map), .keyValues(let map):
             elements = map.keys.sorted(by: goStringLess).map { (.string($0), .string(map[$0] ?? "")) }
+        case .list(let list):
+            elements = list.elements.enumerated().map { (.int($0.offset), $0.element) }
         case .anyMap(let map):
             elements = map.keys.sorted(by: goStringLess).map { (.string($0), map[$0] ?? .missing) }
         case .int(let count):
@@ -365,9 +384,15 @@ struct TemplateExecutor {
             }
             if hasArguments { throw failure("\(field) has arguments but cannot be invoked as function") }
             return value
-        case .stringMap(let map):
+        case .stringMap(let map), .keyValues(let map):
             if hasArguments { throw failure("\(field) is not a method but has arguments") }
             return .string(map[field] ?? "")
+        case .object(let object):
+            guard let value = object.field(field) else {
+                throw failure("can't evaluate field \(field) in type \(receiver.goTypeName)")
+            }
+            if hasArguments { throw failure("\(field) has arguments but cannot be invoked as function") }
+            return value
         case .anyMap(let map):
             if hasArguments { throw failure("\(field) is not a method but has arguments") }
             return map[field] ?? .missing
@@ -389,7 +414,7 @@ struct TemplateExecutor {
         _ dot: TemplateValue, _ name: String, node: NodeReference, arguments: ArraySlice<TemplateOperand>,
         final: TemplateValue?
     ) throws(Signal) -> TemplateValue {
-        guard let function = TemplateFunction.all[name] else {
+        guard let function = environment.functions[name] else {
             throw failure("\(GoString.quoted(name)) is not a defined function")
         }
         return try call(dot, function, name: name, node: node, arguments: arguments, final: final)
@@ -495,7 +520,7 @@ struct TemplateExecutor {
             }
             guard let value = Int(exactly: integer) else { throw failure("\(number.text) overflows int") }
             return .int(value)
-        case .queryResult, .sample:
+        case .queryResult, .sample, .stringSlice, .time:
             throw failure("can't handle \(operand.goDescription) for arg of type \(type?.goName ?? "")")
         }
     }

@@ -14,6 +14,10 @@ enum TemplateParameterType: Sendable {
     case queryResult
     /// Prometheus's `*sample`.
     case sample
+    /// `[]string` (Alertmanager's `join`, `KV.Remove`).
+    case stringSlice
+    /// `time.Time` (Alertmanager's `date`, `tz`, `since`).
+    case time
 
     /// Go's name of the type, as messages print it.
     var goName: String {
@@ -25,6 +29,8 @@ enum TemplateParameterType: Sendable {
         case .int: "int"
         case .queryResult: "template.queryResult"
         case .sample: "*template.sample"
+        case .stringSlice: "[]string"
+        case .time: "time.Time"
         }
     }
 
@@ -34,7 +40,8 @@ enum TemplateParameterType: Sendable {
         case .reflectValue, .anyValue: .missing
         case .queryResult: .queryResult([])
         case .sample: .sample(nil)
-        case .string, .float, .int: nil
+        case .stringSlice: .list(.strings([]))
+        case .string, .float, .int, .time: nil
         }
     }
 
@@ -42,8 +49,10 @@ enum TemplateParameterType: Sendable {
     func accepts(_ value: TemplateValue) -> Bool {
         switch (self, value) {
         case (.reflectValue, _), (.anyValue, _), (.string, .string), (.float, .float), (.int, .int),
-            (.queryResult, .queryResult), (.sample, .sample):
+            (.queryResult, .queryResult), (.sample, .sample), (.time, .time):
             true
+        case (.stringSlice, .list(let list)):
+            list.stringElements != nil
         default:
             false
         }
@@ -58,6 +67,13 @@ struct TemplateEnvironment: Sendable {
     var externalURL: String
     /// The evaluation time in Unix seconds (`now`).
     var evaluationTime: Double
+    /// The functions templates may call (Prometheus's set unless given).
+    var functions: [String: TemplateFunction] = TemplateFunction.all
+    /// Whether printed actions are escaped as `html/template` escapes text between tags (values of type
+    /// `template.HTML`, from `safeHtml`, are not).
+    var escapesHTML = false
+    /// The templates `{{template "name" .}}` can run, each rendering its dot.
+    var namedTemplates: [String: @Sendable (TemplateValue) -> String] = [:]
 }
 
 /// An error returned by a template function; execution reports it as `error calling <name>: <message>`.

@@ -1,3 +1,5 @@
+import PromText
+
 /// A node of a parsed template (Go's `parse.Node` subset: text, actions and control structures).
 indirect enum TemplateNode: Sendable {
     /// Literal text copied to the output.
@@ -14,6 +16,23 @@ indirect enum TemplateNode: Sendable {
     case breakLoop(position: Int)
     /// `{{continue}}` inside a range.
     case continueLoop(position: Int)
+    /// `{{template "name" pipeline}}`: runs a named template (only where the caller provides named templates).
+    case templateCall(TemplateCall)
+}
+
+/// The name and optional pipeline of a `{{template}}` action.
+struct TemplateCall: Sendable {
+    /// Byte offset of the `template` keyword.
+    var position: Int
+    /// The template's name.
+    var name: String
+    /// The pipeline whose value becomes the template's dot; `nil` means Go's nil.
+    var pipeline: TemplatePipeline?
+
+    /// Go's `TemplateNode.String()`.
+    var goDescription: String {
+        "{{template \(GoString.quoted(name))" + (pipeline.map { " " + $0.goDescription } ?? "") + "}}"
+    }
 }
 
 /// The pipeline and bodies of an `if`, `range` or `with`.

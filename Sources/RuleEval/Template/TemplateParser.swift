@@ -3,8 +3,8 @@ import PromText
 /// Parses template text into ``TemplateNode``s with the grammar, checks and messages of Go's
 /// `text/template/parse/parse.go`.
 ///
-/// Mirrors Go's three-token look-ahead so errors name the same token and line Go names. `define`, `template` and
-/// `block` are rejected as unsupported. Nesting deeper than ``maximumDepth`` is rejected so hostile input cannot
+/// Mirrors Go's three-token look-ahead so errors name the same token and line Go names. `define` and `block` are
+/// rejected as unsupported, and so is `template` unless the caller provides named templates. Nesting deeper than ``maximumDepth`` is rejected so hostile input cannot
 /// exhaust the stack.
 struct TemplateParser {
     /// Deepest nesting of parentheses and control structures accepted.
@@ -14,6 +14,7 @@ struct TemplateParser {
     private let input: [UInt8]
     private let tokens: [TemplateToken]
     private let functions: Set<String>
+    private let allowsTemplateCalls: Bool
     private var nextTokenIndex = 0
     private var buffer: [TemplateToken]
     private var peekCount = 0
@@ -28,18 +29,23 @@ struct TemplateParser {
         case elseMarker(position: Int)
     }
 
-    private init(name: String, input: [UInt8], functions: Set<String>) {
+    private init(name: String, input: [UInt8], functions: Set<String>, allowsTemplateCalls: Bool) {
         self.name = name
         self.input = input
         self.tokens = TemplateLexer.tokenize(input)
         self.functions = functions
+        self.allowsTemplateCalls = allowsTemplateCalls
         let placeholder = TemplateToken(kind: .eof, offset: 0, text: "", line: 1)
         self.buffer = [placeholder, placeholder, placeholder]
     }
 
-    /// Parses `text` as the template called `name`, accepting calls to `functions`.
-    static func parse(_ text: String, name: String, functions: Set<String>) throws(TemplateError) -> [TemplateNode] {
-        var parser = TemplateParser(name: name, input: Array(text.utf8), functions: functions)
+    /// Parses `text` as the template called `name`, accepting calls to `functions` and, when
+    /// `allowsTemplateCalls`, `{{template}}` actions.
+    static func parse(_ text: String, name: String, functions: Set<String>, allowsTemplateCalls: Bool = false)
+        throws(TemplateError) -> [TemplateNode]
+    {
+        var parser = TemplateParser(
+            name: name, input: Array(text.utf8), functions: functions, allowsTemplateCalls: allowsTemplateCalls)
         return try parser.parseRoot()
     }
 
@@ -165,7 +171,9 @@ struct TemplateParser {
         let token = nextNonSpace()
         switch token.kind {
         case .block: throw error("{{block}} is not supported in alert templates")
-        case .template: throw error("{{template}} is not supported in alert templates")
+        case .template:
+            guard allowsTemplateCalls else { throw error("{{template}} is not supported in alert templates") }
+            return .node(.templateCall(try templateControl(token)))
         case .breakKeyword: return .node(try loopControl(.breakLoop(position: token.offset), "break"))
         case .continueKeyword: return .node(try loopControl(.continueLoop(position: token.offset), "continue"))
         case .elseKeyword: return try elseControl()
@@ -179,6 +187,19 @@ struct TemplateParser {
             backup()
             return .node(.action(try pipeline("command", end: .rightDelim)))
         }
+    }
+
+    /// Go's `templateControl`: a quoted name and an optional pipeline.
+    private mutating func templateControl(_ keyword: TemplateToken) throws(TemplateError) -> TemplateCall {
+        let token = nextNonSpace()
+        guard token.kind == .string || token.kind == .rawString else { throw unexpected(token, "template clause") }
+        guard let name = GoUnquote.unquote(token.text) else { throw error("invalid syntax") }
+        var call = TemplateCall(position: keyword.offset, name: name)
+        if nextNonSpace().kind != .rightDelim {
+            backup()
+            call.pipeline = try pipeline("template clause", end: .rightDelim)
+        }
+        return call
     }
 
     private mutating func loopControl(_ node: TemplateNode, _ keyword: String) throws(TemplateError) -> TemplateNode {

@@ -1,11 +1,14 @@
 extension TemplateValue {
     /// The Go method `name` of this value, bound to it, as templates call them (`(toTime $v).Format "2006"`).
     ///
-    /// Only `*time.Time` and `*time.Duration` have methods templates use; other values have none.
+    /// `*time.Time`, `*time.Duration` and Alertmanager's `template.KV`, `template.Pairs` and `template.Alerts`
+    /// have methods templates use; other values have none.
     func method(named name: String) -> TemplateFunction? {
         switch self {
         case .time(let milliseconds): Self.timeMethod(name, milliseconds)
         case .duration(let nanoseconds): Self.durationMethod(name, nanoseconds)
+        case .keyValues(let map): Self.keyValuesMethod(name, map)
+        case .list(let list): Self.listMethod(name, list)
         default: nil
         }
     }
@@ -48,7 +51,7 @@ extension TemplateValue {
         }
     }
 
-    private static func constant(_ value: TemplateValue) -> TemplateFunction {
+    static func constant(_ value: TemplateValue) -> TemplateFunction {
         TemplateFunction([]) { _, _ in value }
     }
 }

@@ -29,6 +29,13 @@ enum TemplateValue: Sendable {
     case duration(nanoseconds: Int64)
     /// The alert template data struct (`.Labels`, `.ExternalLabels`, `.ExternalURL`, `.Value`).
     case alertData(AlertTemplateData)
+    /// Alertmanager's `template.KV`: a `map[string]string` with the methods `SortedPairs`, `Names`, `Values`
+    /// and `Remove`, printed as `name=value, ...`.
+    case keyValues([String: String])
+    /// A Go slice (`[]string`, Alertmanager's `template.Alerts` and `template.Pairs`).
+    case list(TemplateList)
+    /// A Go struct with exported fields (Alertmanager's `template.Data`, `template.Alert`, `template.Pair`).
+    case object(TemplateObject)
 
     /// Go's `reflect.Type.String()` of the value, as `%T` and error messages print it.
     var goTypeName: String {
@@ -48,6 +55,9 @@ enum TemplateValue: Sendable {
         case .alertData:
             "struct { Labels map[string]string; ExternalLabels map[string]string; "
                 + "ExternalURL string; Value interface {} }"
+        case .keyValues: "template.KV"
+        case .list(let list): list.goTypeName
+        case .object(let object): object.goTypeName
         }
     }
 
@@ -71,7 +81,9 @@ enum TemplateValue: Sendable {
         case .anyMap(let map): !map.isEmpty
         case .queryResult(let samples): !samples.isEmpty
         case .sample(let sample): sample != nil
-        case .time, .duration, .alertData: true
+        case .keyValues(let map): !map.isEmpty
+        case .list(let list): !list.elements.isEmpty
+        case .time, .duration, .alertData, .object: true
         }
     }
 }

@@ -6,9 +6,9 @@ struct ComparedAlert: Comparable {
     var annotations: Labels
 
     static func < (lhs: ComparedAlert, rhs: ComparedAlert) -> Bool {
-        let byLabels = TestGroupRun.compare(lhs.labels, rhs.labels)
+        let byLabels = Labels.compare(lhs.labels, rhs.labels)
         if byLabels != 0 { return byLabels < 0 }
-        return TestGroupRun.compare(lhs.annotations, rhs.annotations) < 0
+        return Labels.compare(lhs.annotations, rhs.annotations) < 0
     }
 
     var text: String { "Labels:" + labels.promQLText + "\nAnnotations:" + annotations.promQLText }

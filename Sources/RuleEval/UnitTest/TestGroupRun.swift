@@ -118,8 +118,8 @@ struct TestGroupRun {
                 return header + ", err: labels \(GoString.quoted(sample.labels)): \(error.message)"
             }
         }
-        expected.sort { Self.compare($0.labels, $1.labels) < 0 }
-        got.sort { Self.compare($0.labels, $1.labels) < 0 }
+        expected.sort { Labels.compare($0.labels, $1.labels) < 0 }
+        got.sort { Labels.compare($0.labels, $1.labels) < 0 }
         let equal =
             expected.count == got.count
             && zip(expected, got).allSatisfy { $0.labels == $1.labels && valuesEqual($0.value, $1.value) }
@@ -136,15 +136,6 @@ struct TestGroupRun {
         let minimumNormal = Double.leastNormalMagnitude
         if expected == 0 || actual == 0 || absoluteSum < minimumNormal { return difference < 1e-6 * minimumNormal }
         return difference / min(absoluteSum, Double.greatestFiniteMagnitude) < 1e-6
-    }
-
-    /// Go's `labels.Compare`.
-    static func compare(_ left: Labels, _ right: Labels) -> Int {
-        for (a, b) in zip(left, right) {
-            if a.name != b.name { return a.name < b.name ? -1 : 1 }
-            if a.value != b.value { return a.value < b.value ? -1 : 1 }
-        }
-        return left.count - right.count
     }
 
     private static func samplesText(_ samples: [(labels: Labels, value: Double)]) -> String {

@@ -206,7 +206,7 @@ import Testing
                         pagerdutyConfigs: [PagerDutyConfiguration(routingKey: "k")])
                 ]))
         dispatcher.insert(alert(["alertname": "Down"], endsAt: minute), now: 0)
-        let requests = dispatcher.tick(now: 30 * second).compactMap { dispatcher.request(for: $0) }
+        let requests = dispatcher.tick(now: 30 * second).compactMap { try? dispatcher.request(for: $0) }
         #expect(
             requests.map(\.url) == [
                 "http://hook", "https://hooks.slack.example/T0", "https://events.pagerduty.com/v2/enqueue",

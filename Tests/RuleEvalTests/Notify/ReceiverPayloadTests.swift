@@ -8,8 +8,8 @@ import Testing
 @Suite struct ReceiverPayloadTests {
     static let link = "http://am/#/alerts?receiver=team%5C.x"
 
-    @Test func slackDefaultTemplatesFiring() {
-        let body = SlackPayload.body(
+    @Test func slackDefaultTemplatesFiring() throws {
+        let body = try SlackPayload.body(
             for: WebhookPayloadTests.notification, configuration: SlackConfiguration(channel: "ops-room"),
             externalURL: "http://am")
         let expected =
@@ -23,7 +23,7 @@ import Testing
         var notification = WebhookPayloadTests.notification
         notification.alerts = [notification.alerts[1]]
         let json = try JSONParser.parse(
-            SlackPayload.body(for: notification, configuration: SlackConfiguration(), externalURL: ""))
+            try SlackPayload.body(for: notification, configuration: SlackConfiguration(), externalURL: ""))
         guard case .array(let attachments)? = json["attachments"], let attachment = attachments.first else {
             Issue.record("no attachment")
             return
@@ -33,8 +33,8 @@ import Testing
         #expect(json["channel"] == nil)
     }
 
-    @Test func pagerDutyTriggerWithDefaultDetails() {
-        let body = PagerDutyPayload.body(
+    @Test func pagerDutyTriggerWithDefaultDetails() throws {
+        let body = try PagerDutyPayload.body(
             for: WebhookPayloadTests.notification, configuration: PagerDutyConfiguration(routingKey: "key123"),
             externalURL: "http://am")
         let expected =
@@ -47,7 +47,7 @@ import Testing
         var notification = WebhookPayloadTests.notification
         notification.alerts = [notification.alerts[1]]
         let json = try JSONParser.parse(
-            PagerDutyPayload.body(
+            try PagerDutyPayload.body(
                 for: notification, configuration: PagerDutyConfiguration(routingKey: "k"), externalURL: ""))
         #expect(json["event_action"] == .string("resolve"))
         #expect(json["dedup_key"] == .string(PagerDutyPayload.dedupKey(groupKey: "{}:{alertname=\"Down\"}")))

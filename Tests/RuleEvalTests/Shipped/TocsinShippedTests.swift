@@ -27,4 +27,11 @@ struct TocsinShippedTests {
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         #expect(result.standardOutput.contains("SUCCESS"))
     }
+
+    @Test(arguments: ["monitoring/notifications.yml"])
+    func notificationFilePassesCheckConfig(file: String) throws {
+        let result = try ruleeval(["check", "config", file])
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        #expect(result.standardOutput.contains("SUCCESS: \(file) is valid alertmanager config file syntax"))
+    }
 }

@@ -14,6 +14,7 @@ struct AlertmanagerConfigurationDecoder {
     /// The `global.smtp_*` values email configurations inherit.
     private struct SMTPDefaults {
         var from = "", hello = "localhost", smarthost = "", authUsername = "", authPassword = "", authIdentity = ""
+        var authPasswordFile: String?
         var requireTLS = true
     }
 
@@ -79,11 +80,12 @@ struct AlertmanagerConfigurationDecoder {
             of: node, type: "config.GlobalConfig",
             known: [
                 "resolve_timeout", "slack_api_url", "pagerduty_url", "smtp_from", "smtp_hello", "smtp_smarthost",
-                "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_require_tls", "http_config",
+                "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_require_tls",
+                "slack_api_url_file", "smtp_auth_password_file", "http_config",
             ],
             unsupported: [
-                "smtp_auth_password_file", "smtp_auth_secret", "smtp_auth_secret_file",
-                "smtp_tls_config", "slack_api_url_file", "slack_app_token", "slack_app_token_file", "slack_app_url",
+                "smtp_auth_secret", "smtp_auth_secret_file", "smtp_tls_config", "slack_app_token",
+                "slack_app_token_file", "slack_app_url",
                 "opsgenie_api_key", "opsgenie_api_key_file", "opsgenie_api_url", "wechat_api_url",
                 "wechat_api_secret", "wechat_api_corp_id", "victorops_api_url", "victorops_api_key",
                 "victorops_api_key_file", "telegram_api_url", "telegram_bot_token", "webex_api_url",
@@ -101,6 +103,10 @@ struct AlertmanagerConfigurationDecoder {
         if let value = fields["smtp_auth_identity"] { smtp.authIdentity = try decoder.string(value) }
         if let value = fields["smtp_require_tls"] { smtp.requireTLS = try decoder.bool(value) }
         if let value = fields["http_config"] { tls = try decodeHTTPConfig(value) }
+        global.slackAPIURLFile = try secretFile(
+            fields, "slack_api_url_file", exclusiveWith: "slack_api_url", inline: global.slackAPIURL ?? "")
+        smtp.authPasswordFile = try secretFile(
+            fields, "smtp_auth_password_file", exclusiveWith: "smtp_auth_password", inline: smtp.authPassword)
     }
 
     private func decodeRoute(
@@ -196,13 +202,16 @@ struct AlertmanagerConfigurationDecoder {
         -> WebhookConfiguration
     {
         let fields = try self.fields(
-            of: node, type: "config.WebhookConfig", known: ["send_resolved", "url", "max_alerts", "http_config"],
-            unsupported: ["url_file", "timeout"])
-        guard let urlNode = fields["url"] else {
+            of: node, type: "config.WebhookConfig",
+            known: ["send_resolved", "url", "url_file", "max_alerts", "http_config"],
+            unsupported: ["timeout"])
+        let url = try fields["url"].map { node throws(YAMLError) in try httpURL(node, field: "url") } ?? ""
+        let urlFile = try secretFile(fields, "url_file", exclusiveWith: "url", inline: url)
+        guard !url.isEmpty || urlFile != nil else {
             throw decoder.error("one of url or url_file must be configured", at: node.position)
         }
-        let url = try httpURL(urlNode, field: "url")
         var webhook = WebhookConfiguration(url: url)
+        webhook.urlFile = urlFile
         webhook.tlsConfig = try fields["http_config"].map(decodeHTTPConfig) ?? defaultTLS
         if let value = fields["send_resolved"] { webhook.sendResolved = try decoder.bool(value) }
         if let value = fields["max_alerts"] { webhook.maxAlerts = try decoder.uint(value) }
@@ -215,17 +224,19 @@ struct AlertmanagerConfigurationDecoder {
         let fields = try self.fields(
             of: node, type: "config.SlackConfig",
             known: [
-                "send_resolved", "api_url", "channel", "username", "color", "title", "title_link", "pretext", "text",
-                "fallback", "icon_emoji", "icon_url", "http_config",
+                "send_resolved", "api_url", "api_url_file", "channel", "username", "color", "title", "title_link",
+                "pretext", "text", "fallback", "icon_emoji", "icon_url", "http_config",
             ],
             unsupported: [
-                "api_url_file", "fields", "short_fields", "footer", "callback_id", "image_url",
+                "fields", "short_fields", "footer", "callback_id", "image_url",
                 "thumb_url", "link_names", "mrkdwn_in", "actions", "update_message", "app_token", "app_token_file",
                 "app_url", "message_text", "timeout",
             ])
         var slack = SlackConfiguration()
-        if let value = fields["api_url"] {
-            slack.apiURL = try httpURL(value, field: "api_url")
+        if let value = fields["api_url"] { slack.apiURL = try httpURL(value, field: "api_url") }
+        slack.apiURLFile = try secretFile(fields, "api_url_file", exclusiveWith: "api_url", inline: slack.apiURL ?? "")
+        if slack.apiURL != nil || slack.apiURLFile != nil || global.slackAPIURLFile != nil {
+            // A URL read from a file is checked when it is read.
         } else if let url = global.slackAPIURL, !url.isEmpty {
             try requireHTTPURL(url, field: "global slack_api_url", at: node.position)
         } else {
@@ -233,16 +244,16 @@ struct AlertmanagerConfigurationDecoder {
         }
         slack.tlsConfig = try fields["http_config"].map(decodeHTTPConfig) ?? defaultTLS
         if let value = fields["send_resolved"] { slack.sendResolved = try decoder.bool(value) }
-        slack.channel = try fields["channel"].map(decoder.string)
-        slack.username = try fields["username"].map(decoder.string)
-        slack.color = try fields["color"].map(decoder.string)
-        slack.title = try fields["title"].map(decoder.string)
-        slack.titleLink = try fields["title_link"].map(decoder.string)
-        slack.pretext = try fields["pretext"].map(decoder.string)
-        slack.text = try fields["text"].map(decoder.string)
-        slack.fallback = try fields["fallback"].map(decoder.string)
-        slack.iconEmoji = try fields["icon_emoji"].map(decoder.string)
-        slack.iconURL = try fields["icon_url"].map(decoder.string)
+        slack.channel = try fields["channel"].map(templateString)
+        slack.username = try fields["username"].map(templateString)
+        slack.color = try fields["color"].map(templateString)
+        slack.title = try fields["title"].map(templateString)
+        slack.titleLink = try fields["title_link"].map(templateString)
+        slack.pretext = try fields["pretext"].map(templateString)
+        slack.text = try fields["text"].map(templateString)
+        slack.fallback = try fields["fallback"].map(templateString)
+        slack.iconEmoji = try fields["icon_emoji"].map(templateString)
+        slack.iconURL = try fields["icon_url"].map(templateString)
         return slack
     }
 
@@ -252,17 +263,20 @@ struct AlertmanagerConfigurationDecoder {
         let fields = try self.fields(
             of: node, type: "config.PagerdutyConfig",
             known: [
-                "send_resolved", "routing_key", "url", "client", "client_url", "description", "details", "source",
-                "severity", "class", "component", "group", "http_config",
+                "send_resolved", "routing_key", "routing_key_file", "url", "client", "client_url", "description",
+                "details", "source", "severity", "class", "component", "group", "http_config",
             ],
             unsupported: [
-                "service_key", "service_key_file", "routing_key_file", "images", "links", "timeout",
+                "service_key", "service_key_file", "images", "links", "timeout",
             ])
         let routingKey = try fields["routing_key"].map(decoder.string) ?? ""
-        guard !routingKey.isEmpty else {
+        let routingKeyFile = try secretFile(
+            fields, "routing_key_file", exclusiveWith: "routing_key", inline: routingKey)
+        guard !routingKey.isEmpty || routingKeyFile != nil else {
             throw decoder.error("missing service or routing key in PagerDuty config", at: node.position)
         }
         var pagerduty = PagerDutyConfiguration(routingKey: routingKey)
+        pagerduty.routingKeyFile = routingKeyFile
         if let value = fields["url"] {
             pagerduty.url = try httpURL(value, field: "url")
         } else {
@@ -270,17 +284,20 @@ struct AlertmanagerConfigurationDecoder {
         }
         pagerduty.tlsConfig = try fields["http_config"].map(decodeHTTPConfig) ?? defaultTLS
         if let value = fields["send_resolved"] { pagerduty.sendResolved = try decoder.bool(value) }
-        pagerduty.client = try fields["client"].map(decoder.string)
-        pagerduty.clientURL = try fields["client_url"].map(decoder.string)
-        pagerduty.description = try fields["description"].map(decoder.string)
-        pagerduty.source = try fields["source"].map(decoder.string)
-        if let value = fields["severity"] { pagerduty.severity = try decoder.string(value) }
-        if let value = fields["class"] { pagerduty.eventClass = try decoder.string(value) }
-        if let value = fields["component"] { pagerduty.component = try decoder.string(value) }
-        if let value = fields["group"] { pagerduty.group = try decoder.string(value) }
+        pagerduty.client = try fields["client"].map(templateString)
+        pagerduty.clientURL = try fields["client_url"].map(templateString)
+        pagerduty.description = try fields["description"].map(templateString)
+        pagerduty.source = try fields["source"].map(templateString)
+        if let value = fields["severity"] { pagerduty.severity = try templateString(value) }
+        if let value = fields["class"] { pagerduty.eventClass = try templateString(value) }
+        if let value = fields["component"] { pagerduty.component = try templateString(value) }
+        if let value = fields["group"] { pagerduty.group = try templateString(value) }
         if let value = fields["details"] {
             var details: [String: String] = [:]
-            for entry in try decoder.stringMap(value) { details[entry.key] = entry.value }
+            for entry in try decoder.stringMap(value) {
+                try checkTemplate(entry.value, at: entry.valuePosition)
+                details[entry.key] = entry.value
+            }
             pagerduty.details = details
         }
         return pagerduty
@@ -291,12 +308,12 @@ struct AlertmanagerConfigurationDecoder {
             of: node, type: "config.EmailConfig",
             known: [
                 "send_resolved", "to", "from", "hello", "smarthost", "auth_username", "auth_password",
-                "auth_identity", "headers", "html", "text", "require_tls",
+                "auth_identity", "headers", "html", "text", "require_tls", "auth_password_file",
             ],
-            unsupported: ["tls_config", "auth_secret", "auth_secret_file", "auth_password_file", "threading"])
-        let to = try fields["to"].map(decoder.string) ?? ""
+            unsupported: ["tls_config", "auth_secret", "auth_secret_file", "threading"])
+        let to = try fields["to"].map(templateString) ?? ""
         guard !to.isEmpty else { throw decoder.error("missing to address in email config", at: node.position) }
-        let from = try fields["from"].map(decoder.string) ?? smtp.from
+        let from = try fields["from"].map(templateString) ?? smtp.from
         guard !from.isEmpty else { throw decoder.error("no global mail from address set", at: node.position) }
         let smarthostNode = fields["smarthost"]
         let smarthost = try smarthostNode.map(decoder.string) ?? smtp.smarthost
@@ -310,24 +327,30 @@ struct AlertmanagerConfigurationDecoder {
         if requireTLS {
             throw decoder.error(
                 "require_tls: true (Alertmanager's default, from global smtp_require_tls) is not supported by "
-                    + "tocsin: it has no TLS; set require_tls: false (or global smtp_require_tls: false) to send "
+                    + "tocsin: its email has no TLS; set require_tls: false (or global smtp_require_tls: false) to send "
                     + "over plain TCP", at: fields.keyPosition("require_tls") ?? node.position)
         }
         var email = EmailConfiguration(to: to, from: from, smarthost: smarthost)
         if let value = fields["send_resolved"] { email.sendResolved = try decoder.bool(value) }
         email.hello = try fields["hello"].map(decoder.string) ?? smtp.hello
         email.authUsername = try fields["auth_username"].map(decoder.string) ?? smtp.authUsername
-        email.authPassword = try fields["auth_password"].map(decoder.string) ?? smtp.authPassword
+        email.authPassword = try fields["auth_password"].map(decoder.string) ?? ""
+        email.authPasswordFile = try secretFile(
+            fields, "auth_password_file", exclusiveWith: "auth_password", inline: email.authPassword)
+        if email.authPassword.isEmpty && email.authPasswordFile == nil {
+            (email.authPassword, email.authPasswordFile) = (smtp.authPassword, smtp.authPasswordFile)
+        }
         email.authIdentity = try fields["auth_identity"].map(decoder.string) ?? smtp.authIdentity
         for entry in try fields["headers"].map(decoder.stringMap) ?? [] {
             let name = SMTPClient.canonicalHeaderName(entry.key)
             guard email.headers[name] == nil else {
                 throw decoder.error("duplicate header \(GoString.quoted(name)) in email config", at: entry.keyPosition)
             }
+            try checkTemplate(entry.value, at: entry.valuePosition)
             email.headers[name] = entry.value
         }
-        email.html = try fields["html"].map(decoder.string)
-        email.text = try fields["text"].map(decoder.string)
+        email.html = try fields["html"].map(templateString)
+        email.text = try fields["text"].map(templateString)
         return email
     }
 
@@ -425,6 +448,48 @@ struct AlertmanagerConfigurationDecoder {
             }
         }
         return matchers
+    }
+
+    /// The path of a `*_file` secret field (`nil` when absent or empty), which Alertmanager forbids together with
+    /// its inline field; the file is read when a notification is sent.
+    private func secretFile(_ fields: YAMLFields, _ name: String, exclusiveWith inlineName: String, inline: String)
+        throws(YAMLError) -> String?
+    {
+        guard let node = fields[name] else { return nil }
+        let path = try decoder.string(node)
+        guard !path.isEmpty else { return nil }
+        guard inline.isEmpty else {
+            throw decoder.error(
+                "at most one of \(inlineName) & \(name) must be configured",
+                at: fields.keyPosition(name) ?? node.position)
+        }
+        return path
+    }
+
+    /// A receiver field that is a notification template, checked to parse.
+    private func templateString(_ node: YAMLNode) throws(YAMLError) -> String {
+        let text = try decoder.string(node)
+        try checkTemplate(text, at: node.position, style: node.scalar?.style)
+        return text
+    }
+
+    /// Fails with Go's parse error when `text` is not a valid template: at the error itself when the value is a
+    /// one-line plain or single-quoted scalar (whose text maps byte for byte onto the file), else at the value.
+    private func checkTemplate(_ text: String, at position: SourcePosition, style: YAMLScalarStyle? = nil)
+        throws(YAMLError)
+    {
+        do {
+            try NotificationTemplate.check(text)
+        } catch {
+            var at = position
+            let verbatim = style == .plain || (style == .singleQuoted && !text.contains("'"))
+            if verbatim && !text.contains("\n") && text.utf8.count == text.count {
+                let skipped = error.position.offset + (style == .singleQuoted ? 1 : 0)
+                at = SourcePosition(
+                    offset: position.offset + skipped, line: position.line, column: position.column + skipped)
+            }
+            throw decoder.error("invalid template: \(error.message)", at: at)
+        }
     }
 
     private func httpURL(_ node: YAMLNode, field: String) throws(YAMLError) -> String {

@@ -197,8 +197,21 @@ public final class DirectDispatcher: Collector {
                 var entries: [OutboxEntry] = []
                 for notification in notifications {
                     state.sequence += 1
-                    guard let entry = Self.entry(for: notification, in: state.dispatcher, sequence: state.sequence)
-                    else {
+                    let rendered: OutboxEntry?
+                    do throws(TemplateError) {
+                        rendered = try Self.entry(for: notification, in: state.dispatcher, sequence: state.sequence)
+                    } catch {
+                        // Alertmanager fails the notification without retrying; the next flush tries again.
+                        options.logger.error(
+                            "Notify for alerts failed",
+                            [
+                                "receiver": notification.receiver,
+                                "integration": notification.integration.description, "err": error.description,
+                            ])
+                        metrics.failed.labels(notification.integration.kind.rawValue).increment()
+                        continue
+                    }
+                    guard let entry = rendered else {
                         options.logger.error(
                             "Notification has no destination",
                             ["receiver": notification.receiver, "integration": notification.integration.description])
@@ -248,22 +261,24 @@ public final class DirectDispatcher: Collector {
 
     /// The outbox entry for `notification`: the rendered payload and its notification-log record.
     private static func entry(for notification: Notification, in dispatcher: Dispatcher, sequence: Int)
-        -> OutboxEntry?
+        throws(TemplateError) -> OutboxEntry?
     {
         let url: String
         let payload: [UInt8]
+        var secretFiles: (url: String?, routingKey: String?) = (nil, nil)
         if notification.integration.kind == .email {
             guard let receiver = dispatcher.receiver(named: notification.receiver),
                 receiver.emailConfigs.indices.contains(notification.integration.index)
             else { return nil }
             url = ""
-            payload = EmailMessage.render(
+            payload = try EmailMessage.render(
                 notification, configuration: receiver.emailConfigs[notification.integration.index],
                 externalURL: dispatcher.global.externalURL, now: notification.flushedAt)
         } else {
-            guard let request = dispatcher.request(for: notification) else { return nil }
+            guard let request = try dispatcher.request(for: notification) else { return nil }
             url = request.url
             payload = request.body
+            secretFiles = (request.urlFile, request.routingKeyFile)
         }
         let repeatInterval =
             dispatcher.groups.values.first { $0.route.id == notification.routeID }?.route.repeatInterval ?? 0
@@ -273,11 +288,13 @@ public final class DirectDispatcher: Collector {
             String(repeating: "0", count: max(0, 15 - timestamp.count)) + timestamp + "-"
             + String(repeating: "0", count: max(0, 9 - sequenceText.count)) + sequenceText + "-"
             + notification.idempotencyKey.prefix(16)
-        return OutboxEntry(
+        var entry = OutboxEntry(
             id: id, receiver: notification.receiver, integration: notification.integration,
             idempotencyKey: notification.idempotencyKey, url: url, payload: payload, groupKey: notification.groupKey,
             firing: notification.firing, resolved: notification.resolved, repeatInterval: repeatInterval,
             createdAt: notification.flushedAt)
+        (entry.urlFile, entry.routingKeyFile) = secretFiles
+        return entry
     }
 
     // MARK: - Delivery
@@ -337,8 +354,20 @@ public final class DirectDispatcher: Collector {
 
     private func attempt(_ entry: OutboxEntry) -> Attempt {
         guard entry.integration.kind != .email else { return attemptEmail(entry) }
-        guard let url = HTTPURL(entry.url) else {
-            let reason = "cannot send to \(entry.url): only http:// and https:// URLs are supported"
+        var target = entry.url
+        var payload = entry.payload
+        do throws(SecretFileError) {
+            if let file = entry.urlFile { target = try SecretFile.read(file) }
+            if let file = entry.routingKeyFile {
+                payload = PagerDutyPayload.replacingRoutingKey(in: payload, with: try SecretFile.read(file))
+            }
+        } catch {
+            // Retried: the file may be written (or fixed) before the notification is given up.
+            return Attempt(outcome: .networkError(error.message), answer: error.message)
+        }
+        guard let url = HTTPURL(target) else {
+            let shown = entry.urlFile.map { "the URL in \($0)" } ?? target
+            let reason = "cannot send to \(shown): only http:// and https:// URLs are supported"
             return Attempt(outcome: .networkError(reason), permanentFailure: reason, answer: "")
         }
         let tlsConfig = state.withLock { state in
@@ -353,7 +382,7 @@ public final class DirectDispatcher: Collector {
                 timeout: options.requestTimeout, maximumBodySize: 1 << 20,
                 transport: TLSTransport.forScheme(url.scheme, configuration: tlsConfig ?? TLSConfiguration()))
             let response = try client.send(
-                .post, host: url.host, port: url.port, target: url.target, headers: headers, body: entry.payload)
+                .post, host: url.host, port: url.port, target: url.target, headers: headers, body: payload)
             let body = String(decoding: response.body.prefix(512), as: UTF8.self)
             return Attempt(
                 outcome: .response(statusCode: response.status, retryAfter: response.headers["Retry-After"]),
@@ -368,9 +397,16 @@ public final class DirectDispatcher: Collector {
             state.dispatcher.receiver(named: entry.receiver)?.emailConfigs
                 .dropFirst(entry.integration.index).first
         }
-        guard let configuration else {
+        guard var configuration else {
             let reason = "receiver \(entry.receiver) has no \(entry.integration) any more"
             return Attempt(outcome: .networkError(reason), permanentFailure: reason, answer: "")
+        }
+        if let file = configuration.authPasswordFile {
+            do throws(SecretFileError) {
+                configuration.authPassword = try SecretFile.read(file)
+            } catch {
+                return Attempt(outcome: .networkError(error.message), answer: error.message)
+            }
         }
         do {
             try SMTPClient(timeout: options.requestTimeout).send(entry.payload, to: configuration)

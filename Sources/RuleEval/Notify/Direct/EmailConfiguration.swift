@@ -3,8 +3,8 @@
 ///
 /// Tocsin speaks SMTP over plain TCP only: there is no STARTTLS and no implicit TLS, so `require_tls: true`
 /// (Alertmanager's default through `smtp_require_tls`) is rejected when the file is loaded, and authentication
-/// (`AUTH PLAIN`/`AUTH LOGIN`) sends the credentials unencrypted. `html` and `text` are used as written (no
-/// template expansion); when both are absent the body is Tocsin's plain-text rendering of Alertmanager's
+/// (`AUTH PLAIN`/`AUTH LOGIN`) sends the credentials unencrypted. `to`, `from`, `headers`, `html` and `text` are
+/// notification templates; when `html` and `text` are both absent the body is Tocsin's plain-text rendering of Alertmanager's
 /// default email (see ``EmailMessage``).
 public struct EmailConfiguration: Sendable, Hashable {
     /// `send_resolved` (false).
@@ -21,6 +21,9 @@ public struct EmailConfiguration: Sendable, Hashable {
     public var authUsername = ""
     /// `auth_password` (falls back to `global.smtp_auth_password`).
     public var authPassword = ""
+    /// `auth_password_file` (falls back to `global.smtp_auth_password_file`): a file holding the password, read
+    /// for every delivery attempt.
+    public var authPasswordFile: String?
     /// `auth_identity` (falls back to `global.smtp_auth_identity`), the PLAIN authorization identity.
     public var authIdentity = ""
     /// `headers`; `Subject`, `To` and `From` default to Alertmanager's values when absent.

@@ -6,25 +6,34 @@ import PromText
 /// Headers: `From`, `To` and `Subject` default to the configuration's `from`, `to` and Alertmanager's
 /// `email.default.subject` (`[FIRING:2] group label values (common label values)`); configured `headers` override
 /// them. `Date`, `MIME-Version` and a `Message-Id` derived from the notification's idempotency key (so a
-/// re-delivery after a crash carries the same id) are added. Body: a configured `text` and/or `html` as written
-/// (both: `multipart/alternative`), otherwise a plain-text summary: the subject, a link to the Alertmanager UI
+/// re-delivery after a crash carries the same id) are added. Body: a configured `text` and/or `html` (both:
+/// `multipart/alternative`), otherwise a plain-text summary: the subject, a link to the Alertmanager UI
 /// when an external URL is set, and the labels, annotations and source of the firing and resolved alerts (the
-/// content of `email.default.html`, without its HTML layout). No template expansion happens.
+/// content of `email.default.html`, without its HTML layout). `to`, `from`, header values, `text` and `html` are
+/// notification templates (``NotificationTemplate``; `html` escapes printed values as text between tags).
 enum EmailMessage {
     /// The message bytes (CRLF line ends) for `notification` sent through `configuration`, dated `now`
     /// (milliseconds since the epoch).
     static func render(
         _ notification: Notification, configuration: EmailConfiguration, externalURL: String, now: Int64
-    ) -> [UInt8] {
+    ) throws(TemplateError) -> [UInt8] {
         let data = NotificationTemplateData(
             notification: notification, alerts: notification.alerts, externalURL: externalURL)
+        func expand(_ text: String) throws(TemplateError) -> String {
+            try NotificationTemplate.expand(text, data: data, now: now)
+        }
+        func expandIfSet(_ text: String?, html: Bool = false) throws(TemplateError) -> String? {
+            guard let text else { return nil }
+            return try NotificationTemplate.expand(text, data: data, now: now, html: html)
+        }
         var headers: [(String, String)] = [
-            ("From", configuration.from), ("To", configuration.to),
+            ("From", try expand(configuration.from)), ("To", try expand(configuration.to)),
             ("Subject", DefaultNotificationTemplates.subject(data)),
             ("Message-Id", "<\(notification.idempotencyKey)@tocsin>"), ("Date", rfc5322Date(milliseconds: now)),
             ("MIME-Version", "1.0"),
         ]
-        for (name, value) in configuration.headers.sorted(by: { $0.key < $1.key }) {
+        for (name, text) in configuration.headers.sorted(by: { $0.key < $1.key }) {
+            let value = try expand(text)
             if let index = headers.firstIndex(where: { $0.0 == name }) {
                 headers[index].1 = value
             } else {
@@ -32,7 +41,7 @@ enum EmailMessage {
             }
         }
         let body: String
-        switch (configuration.text, configuration.html) {
+        switch (try expandIfSet(configuration.text), try expandIfSet(configuration.html, html: true)) {
         case (let text?, let html?):
             let boundary = "tocsin-" + notification.idempotencyKey.prefix(32)
             headers.append(("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""))

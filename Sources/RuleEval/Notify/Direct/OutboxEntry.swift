@@ -11,6 +11,10 @@ struct OutboxEntry: Sendable, Hashable {
     var idempotencyKey: String
     /// The URL to POST to; empty for email.
     var url: String
+    /// A file holding the URL, read for every attempt instead of ``url`` (`url_file`, `api_url_file`).
+    var urlFile: String?
+    /// A file holding the PagerDuty routing key, read for every attempt into the payload's `routing_key`.
+    var routingKeyFile: String?
     /// The request body (JSON) or the email message.
     var payload: [UInt8]
     /// The notification-log record written once delivered.
@@ -25,15 +29,20 @@ struct OutboxEntry: Sendable, Hashable {
 
     /// The JSON document stored in the outbox file.
     var encoded: [UInt8] {
-        JSONValue.object([
-            ("id", .string(id)), ("receiver", .string(receiver)),
-            ("integration", .string(integration.kind.rawValue)), ("index", .number(Double(integration.index))),
-            ("idempotencyKey", .string(idempotencyKey)), ("url", .string(url)),
-            ("payload", .string(String(decoding: payload, as: UTF8.self))), ("groupKey", .string(groupKey)),
-            ("firing", .array(firing.sorted().map { .string($0.description) })),
-            ("resolved", .array(resolved.sorted().map { .string($0.description) })),
-            ("repeatInterval", .number(Double(repeatInterval))), ("createdAt", .number(Double(createdAt))),
-        ]).encoded
+        let secretFiles = [("urlFile", urlFile), ("routingKeyFile", routingKeyFile)].compactMap { name, path in
+            path.map { (name, JSONValue.string($0)) }
+        }
+        return JSONValue.object(
+            [
+                ("id", .string(id)), ("receiver", .string(receiver)),
+                ("integration", .string(integration.kind.rawValue)), ("index", .number(Double(integration.index))),
+                ("idempotencyKey", .string(idempotencyKey)), ("url", .string(url)),
+                ("payload", .string(String(decoding: payload, as: UTF8.self))), ("groupKey", .string(groupKey)),
+                ("firing", .array(firing.sorted().map { .string($0.description) })),
+                ("resolved", .array(resolved.sorted().map { .string($0.description) })),
+                ("repeatInterval", .number(Double(repeatInterval))), ("createdAt", .number(Double(createdAt))),
+            ] + secretFiles
+        ).encoded
     }
 
     /// Decodes a stored entry; `nil` when the document is not one (a torn or foreign file).
@@ -52,6 +61,8 @@ struct OutboxEntry: Sendable, Hashable {
             id: id, receiver: receiver, integration: Notification.Integration(kind: kind, index: Int(index)),
             idempotencyKey: key, url: url, payload: Array(payload.utf8), groupKey: groupKey, firing: firing,
             resolved: resolved, repeatInterval: repeatInterval, createdAt: createdAt)
+        self.urlFile = document["urlFile"]?.stringValue
+        self.routingKeyFile = document["routingKeyFile"]?.stringValue
     }
 
     init(

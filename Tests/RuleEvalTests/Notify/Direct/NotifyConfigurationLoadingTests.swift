@@ -203,7 +203,7 @@ import Testing
             "global: {smtp_smarthost: 'm:25', smtp_from: a@b}\nroute: {receiver: x}\nreceivers:\n- name: x\n"
                 + "  email_configs: [{to: c@d}]\n",
             "am.yml:5:19: require_tls: true (Alertmanager's default, from global smtp_require_tls) is not "
-                + "supported by tocsin: it has no TLS; set require_tls: false (or global smtp_require_tls: false) to "
+                + "supported by tocsin: its email has no TLS; set require_tls: false (or global smtp_require_tls: false) to "
                 + "send over plain TCP"
         ),
         (

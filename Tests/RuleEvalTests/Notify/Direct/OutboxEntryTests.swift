@@ -17,6 +17,15 @@ import Testing
         #expect(OutboxEntry(decoding: Self.entry.encoded) == Self.entry)
     }
 
+    /// Secret files are kept by path (the secret itself never reaches the outbox) and read back.
+    @Test func secretFilePathsRoundTrip() {
+        var entry = Self.entry
+        entry.urlFile = "/run/secrets/url"
+        entry.routingKeyFile = "/run/secrets/key"
+        #expect(OutboxEntry(decoding: entry.encoded) == entry)
+        #expect(OutboxEntry(decoding: Self.entry.encoded)?.urlFile == nil)
+    }
+
     @Test(arguments: [
         "", "{}", "[1]", "{\"id\":\"x\"}",
         String(decoding: Self.entry.encoded, as: UTF8.self).replacingOccurrences(

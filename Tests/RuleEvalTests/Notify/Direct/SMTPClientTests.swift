@@ -63,7 +63,7 @@ import Testing
         _ = server.session()
     }
 
-    @Test func rendersAlertmanagerStyleDefaults() {
+    @Test func rendersAlertmanagerStyleDefaults() throws {
         let alert = NotifierAlert(
             labels: ["alertname": "DiskFull", "instance": "db1"], annotations: ["summary": "disk full"], startsAt: 0,
             generatorURL: "http://prom/graph")
@@ -74,7 +74,7 @@ import Testing
         var configuration = Self.configuration(port: 25)
         configuration.headers = ["Reply-To": "ops@example.org"]
         let text = String(
-            decoding: EmailMessage.render(
+            decoding: try EmailMessage.render(
                 notification, configuration: configuration, externalURL: "http://am", now: 1_700_000_000_000),
             as: UTF8.self)
         #expect(

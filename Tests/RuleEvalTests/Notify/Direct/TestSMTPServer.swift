@@ -1,3 +1,4 @@
+import Exporter
 import Foundation
 import Glibc
 import Synchronization
@@ -16,20 +17,9 @@ final class TestSMTPServer: Sendable {
     private let done = DispatchSemaphore(value: 0)
 
     init(extensions: [String] = ["AUTH PLAIN LOGIN"], overrides: [String: String] = [:]) throws {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, length) == 0 && listen(descriptor, 1) == 0
-                    && getsockname(descriptor, $0, &length) == 0
-            }
-        }
-        guard bound else { throw POSIXError(.EADDRINUSE) }
-        listener = descriptor
-        port = UInt16(bigEndian: address.sin_port)
+        let opened = try LoopbackListener.open(backlog: 1)
+        listener = opened.descriptor
+        port = UInt16(opened.port)
         let thread = Thread { [self] in
             serve(extensions: extensions, overrides: overrides)
             done.signal()
