@@ -313,6 +313,7 @@ BAD_CONFIGS = {
     "bad-targets-mapping": cmutate("- targets: ['localhost:9090']", "- targets: {a: b}"),
     "bad-external-label-dunder": cmutate("    region: eu", "    __name__: eu"),
     "bad-authorization-credentials-file-missing": cmutate("    honor_labels: true", "    honor_labels: true\n    authorization:\n      credentials_file: secrets/token"),
+    "bad-tls-client-cert-file-missing": cmutate("    honor_labels: true", "    honor_labels: true\n    tls_config:\n      cert_file: secrets/client.pem\n      key_file: secrets/client-key.pem"),
     "bad-file-sd-not-target-groups": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [rules/good.yml]\n"),
     "bad-file-sd-unknown-field": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/typo.yml]\n"),
     "bad-file-sd-empty-entry": cmutate("    static_configs:\n      - targets: ['localhost:9090']\n        labels:\n          env: prod\n", "    file_sd_configs:\n      - files: [targets/empty-entry.yml]\n"),

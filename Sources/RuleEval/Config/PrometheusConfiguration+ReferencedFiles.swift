@@ -12,7 +12,8 @@ extension PrometheusConfiguration {
     }
 
     /// Resolves and checks the files the configuration names, as `promtool check config` does: a rule file
-    /// pattern without `*` must match a file, an `authorization` credentials file must exist, every file a
+    /// pattern without `*` must match a file, an `authorization` credentials file and a scrape job's client
+    /// certificate and key files must exist, every file a
     /// discovery pattern matches must hold valid target groups, and a pattern that matches nothing is only a
     /// warning.
     ///
@@ -30,6 +31,12 @@ extension PrometheusConfiguration {
             if let path = scrape.authorization?.credentialsFile, !path.isEmpty, !Self.exists(path) {
                 throw ReferencedFileError(
                     message: "error checking authorization credentials or bearer token file \(GoString.quoted(path)): "
+                        + "stat \(path): no such file or directory")
+            }
+            for (kind, path) in [("cert", scrape.tlsConfig.certFile), ("key", scrape.tlsConfig.keyFile)]
+            where !path.isEmpty && !Self.exists(path) {
+                throw ReferencedFileError(
+                    message: "error checking client \(kind) file \(GoString.quoted(path)): "
                         + "stat \(path): no such file or directory")
             }
             files.warnings += try Self.checkDiscoveryFiles(
