@@ -48,12 +48,9 @@ final class TLSStream: HTTPByteStream {
             var count = 0
             let result = buffer.withUnsafeMutableBytes { SSL_read_ex(ssl, $0.baseAddress, $0.count, &count) }
             if result == 1 { return count }
-            switch SSL_get_error(ssl, result) {
-            case SSL_ERROR_ZERO_RETURN: return 0
-            // A peer that closes without close_notify: the response parser decides whether it was complete.
-            case SSL_ERROR_SYSCALL where ERR_peek_error() == 0: return 0
-            default: try waitOrThrow(result, operation: "read")
-            }
+            // The end of the stream, with or without close_notify (SSL_OP_IGNORE_UNEXPECTED_EOF).
+            guard SSL_get_error(ssl, result) != SSL_ERROR_ZERO_RETURN else { return 0 }
+            try waitOrThrow(result, operation: "read")
         }
     }
 

@@ -38,7 +38,7 @@ final class TLSContext {
     init(_ configuration: TLSConfiguration) throws(HTTPClientError) {
         guard let pointer = SSL_CTX_new(TLS_client_method()) else { throw .tls(TLSError.lastMessage("SSL_CTX_new")) }
         self.pointer = pointer
-        copenssl_allow_partial_moving_writes(pointer)
+        copenssl_configure_client_context(pointer)
         if configuration.insecureSkipVerify {
             SSL_CTX_set_verify(pointer, SSL_VERIFY_NONE, nil)
         } else {

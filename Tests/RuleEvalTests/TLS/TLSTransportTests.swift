@@ -22,6 +22,15 @@ import Testing
         #expect(server.requests.first?.hasPrefix("GET /metrics HTTP/1.1") == true)
     }
 
+    @Test func aBodyEndedByClosingTheConnectionWithoutCloseNotifyIsComplete() throws {
+        let server = try TestTLSServer()
+        defer { server.stop() }
+        let client = HTTPClient(
+            timeout: .seconds(5), transport: TLSTransport(configuration: .init(caFile: server.caFile)))
+        let response = try client.send(.get, host: "127.0.0.1", port: server.port, target: "/close-delimited")
+        #expect(response.body == Array("until the end".utf8))
+    }
+
     @Test func refusesAServerTheSystemCAsDoNotTrust() throws {
         let server = try TestTLSServer()
         defer { server.stop() }

@@ -3,7 +3,8 @@ import TestSupport
 
 /// An HTTPS server on 127.0.0.1 for tests: a certificate for `localhost` and `127.0.0.1`, self-signed (so it is
 /// its own CA file) and made by the `openssl` command, served by Python's `ssl` module. It answers every request
-/// `200 ok` and records each request line and body; it exits by itself after a minute and is stopped by PID.
+/// `200 ok` (a body ended by closing the connection, without close_notify, for a path containing
+/// `/close-delimited`) and records each request line and body; it exits by itself after a minute and is stopped by PID.
 final class TestTLSServer {
     let directory: URL
     let port: Int
@@ -108,7 +109,10 @@ final class TestTLSServer {
                     body += chunk
                 with open(log, "ab") as out:
                     out.write(head.split(b"\\r\\n")[0] + b"\\n" + body + b"\\x1e")
-                conn.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nConnection: close\\r\\n\\r\\nok")
+                if b"/close-delimited" in head.split(b"\\r\\n")[0]:
+                    conn.sendall(b"HTTP/1.1 200 OK\\r\\nConnection: close\\r\\n\\r\\nuntil the end")
+                else:
+                    conn.sendall(b"HTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\nConnection: close\\r\\n\\r\\nok")
                 conn.close()
             except Exception as error:
                 print("connection failed:", error, flush=True)
