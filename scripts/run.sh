@@ -12,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then echo "usage: scripts/run.sh" >&2; exit 2; fi
 
+# Build prerequisites: zlib (exporter gzip), OpenSSL 3 (the evaluator's HTTPS), curl (waiting for readiness).
+scripts/install-packages.sh zlib1g-dev libssl-dev curl
+
 echo "== building (release)"
 for product in tocsin-exporter tocsin-ruleeval tocsin-webhook-printer; do
     swift build -c release --static-swift-stdlib --product "$product"

@@ -7,18 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-peers=(prometheus prometheus-alertmanager prometheus-node-exporter zlib1g-dev libssl-dev curl chromium)
-missing=()
-for package in "${peers[@]}"; do
-    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "== installing interop peers: ${missing[*]}"
-    sudo_cmd=()
-    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    "${sudo_cmd[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# Build prerequisites (as scripts/run.sh) and the interop peers the tests run.
+scripts/install-packages.sh zlib1g-dev libssl-dev curl \
+    prometheus prometheus-alertmanager prometheus-node-exporter chromium
 
 echo "== swift format lint"
 swift format lint --strict -r Package.swift Sources Tests Fuzz
