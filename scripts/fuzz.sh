@@ -22,7 +22,7 @@ read -r -a modules <<<"$(sed -n '1s#^// fuzz-modules: ##p' "$source_file")"
 # (or a module it imports was rebuilt).
 modules_dir=.build-fuzz/modules
 mkdir -p "$modules_dir"
-flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -I "$modules_dir" -I Sources/CZlib)
+flags=(-sanitize=fuzzer,address -parse-as-library -swift-version 6 -I "$modules_dir" -I Sources/CZlib -I Sources/COpenSSL)
 objects=()
 for module in "${modules[@]}"; do
     object="$modules_dir/$module.o"
@@ -40,7 +40,7 @@ for module in "${modules[@]}"; do
 done
 out=.build-fuzz/$target
 mkdir -p "$out"
-swiftc "${flags[@]}" "$source_file" "${objects[@]}" -lz -o "$out/fuzzer" 2> >(grep -v 'Cannot export local symbol' >&2)
+swiftc "${flags[@]}" "$source_file" "${objects[@]}" -lz -lssl -lcrypto -o "$out/fuzzer" 2> >(grep -v 'Cannot export local symbol' >&2)
 
 corpus="fuzz-corpus/$target"
 mkdir -p "$corpus"
