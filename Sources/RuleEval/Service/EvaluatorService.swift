@@ -179,12 +179,13 @@ public final class EvaluatorService: EvaluatorStatusSource {
     public func stop() {
         guard !stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         signalSource.withLock { $0?.source.cancel() }
+        scrapeManager.stop()
+        // Runners first, outside the lock: their last evaluation still reaches the notifiers.
+        for runner in running.withLock({ $0?.runners ?? [] }) { _ = runner.stop() }
         let state = running.withLock { running -> Running? in
             defer { running = nil }
             return running
         }
-        scrapeManager.stop()
-        for runner in state?.runners ?? [] { _ = runner.stop() }
         state?.alertmanagers?.stop(drainingFor: .seconds(5))
         state?.dispatcher?.stop(drainingFor: .seconds(5))
         server.withLock { server in
@@ -217,72 +218,67 @@ public final class EvaluatorService: EvaluatorStatusSource {
         return try DirectDispatcher(configuration: notifier, storagePath: configuration.storagePath, options: options)
     }
 
+    /// Swaps in `loaded`. Old runners are stopped outside the `running` lock: an evaluation finishing meanwhile
+    /// takes that lock to reach the notifiers.
     private func apply(_ loaded: LoadedConfiguration) throws {
-        let dispatcher = try dispatcher(for: loaded, previous: running.withLock { $0 })
+        let previous = running.withLock { $0 }
+        let dispatcher = try dispatcher(for: loaded, previous: previous)
         currentEngine.withLock { $0.defaultSubqueryStep = loaded.prometheus.global.evaluationInterval.milliseconds }
         let engine = self.engine
         for error in scrapeManager.apply(loaded.prometheus.scrapeConfigs) {
             logger.warn("Skipping target", ["err": "\(error)"])
         }
-        running.withLock { running in
-            let previous = running
-            var previousRunners: [String: RuleGroupRunner] = [:]
-            for runner in previous?.runners ?? [] { previousRunners[runner.group.key] = runner }
-            let global = loaded.prometheus.global
-            let externalLabels = Dictionary(
-                global.externalLabels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-            var runners: [RuleGroupRunner] = []
-            var kept = Set<String>()
-            for group in loaded.groups {
-                guard
-                    var evaluator = try? RuleGroupEvaluator(
-                        group: group.definition, externalLabels: externalLabels,
-                        externalURL: externalURL.withLock { $0 })
-                else { continue }
-                let stateKey = RuleGroupKey(file: group.file, name: group.definition.name)
-                if let old = previousRunners[group.key] {
-                    evaluator.copyState(from: old.stop())
-                    kept.insert(group.key)
-                } else if let saved = savedAlerts.withLock({ $0 }) {
-                    let restored = evaluator.restore(
-                        from: saved, groupKey: stateKey, now: now(),
-                        outageTolerance: configuration.forOutageTolerance.milliseconds,
-                        gracePeriod: configuration.forGracePeriod.milliseconds)
-                    if restored > 0 {
-                        logger.info("Restored alert state", ["group": group.key, "alerts": "\(restored)"])
-                    }
+        var previousRunners: [String: RuleGroupRunner] = [:]
+        for runner in previous?.runners ?? [] { previousRunners[runner.group.key] = runner }
+        let global = loaded.prometheus.global
+        let externalLabels = Dictionary(global.externalLabels.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        var runners: [RuleGroupRunner] = []
+        for group in loaded.groups {
+            guard
+                var evaluator = try? RuleGroupEvaluator(
+                    group: group.definition, externalLabels: externalLabels, externalURL: externalURL.withLock { $0 })
+            else { continue }
+            let stateKey = RuleGroupKey(file: group.file, name: group.definition.name)
+            if let old = previousRunners.removeValue(forKey: group.key) {
+                evaluator.copyState(from: old.stop())
+            } else if let saved = savedAlerts.withLock({ $0 }) {
+                let restored = evaluator.restore(
+                    from: saved, groupKey: stateKey, now: now(),
+                    outageTolerance: configuration.forOutageTolerance.milliseconds,
+                    gracePeriod: configuration.forGracePeriod.milliseconds)
+                if restored > 0 {
+                    logger.info("Restored alert state", ["group": group.key, "alerts": "\(restored)"])
                 }
-                alertState.record(evaluator.savedAlerts, for: stateKey)
-                metrics.registerGroup(key: group.key, interval: group.interval, ruleCount: group.definition.rules.count)
-                let runner = RuleGroupRunner(group: group, evaluator: evaluator)
-                runners.append(runner)
             }
-            for (key, runner) in previousRunners where !kept.contains(key) {
-                _ = runner.stop()
-                metrics.removeGroup(key: key)
-            }
-            savedAlerts.withLock { $0 = nil }
-            alertState.retainGroups(Set(loaded.groups.map { RuleGroupKey(file: $0.file, name: $0.definition.name) }))
-            var alertmanagers = previous?.alertmanagers
-            if previous?.configuration.prometheus.alerting != loaded.prometheus.alerting
-                || previous?.configuration.prometheus.global.externalLabels != global.externalLabels
-            {
-                alertmanagers?.stop(drainingFor: .seconds(1))
-                alertmanagers =
-                    loaded.prometheus.alerting.alertmanagers.isEmpty
-                    ? nil
-                    : AlertmanagerNotifier(
-                        configuration: loaded.prometheus.alerting, externalLabels: global.externalLabels,
-                        capacity: configuration.notificationQueueCapacity)
-            }
-            running = Running(
-                configuration: loaded, runners: runners, alertmanagers: alertmanagers, dispatcher: dispatcher)
-            for runner in runners {
-                runner.start(engine: engine, now: now) { [weak self] evaluator, time, duration, failures, missed in
-                    self?.evaluated(
-                        &evaluator, group: runner.group, at: time, duration: duration, failures: failures,
-                        missed: missed)
-                }
+            alertState.record(evaluator.savedAlerts, for: stateKey)
+            metrics.registerGroup(key: group.key, interval: group.interval, ruleCount: group.definition.rules.count)
+            runners.append(RuleGroupRunner(group: group, evaluator: evaluator))
+        }
+        for (key, runner) in previousRunners {
+            _ = runner.stop()
+            metrics.removeGroup(key: key)
+        }
+        savedAlerts.withLock { $0 = nil }
+        alertState.retainGroups(Set(loaded.groups.map { RuleGroupKey(file: $0.file, name: $0.definition.name) }))
+        var alertmanagers = previous?.alertmanagers
+        if previous?.configuration.prometheus.alerting != loaded.prometheus.alerting
+            || previous?.configuration.prometheus.global.externalLabels != global.externalLabels
+        {
+            alertmanagers?.stop(drainingFor: .seconds(1))
+            alertmanagers =
+                loaded.prometheus.alerting.alertmanagers.isEmpty
+                ? nil
+                : AlertmanagerNotifier(
+                    configuration: loaded.prometheus.alerting, externalLabels: global.externalLabels,
+                    capacity: configuration.notificationQueueCapacity)
+        }
+        running.withLock {
+            $0 = Running(configuration: loaded, runners: runners, alertmanagers: alertmanagers, dispatcher: dispatcher)
+        }
+        for runner in runners {
+            runner.start(engine: engine, now: now) { [weak self] evaluator, time, duration, failures, missed in
+                self?.evaluated(
+                    &evaluator, group: runner.group, at: time, duration: duration, failures: failures, missed: missed)
             }
         }
     }

@@ -213,6 +213,32 @@ import Testing
         #expect(metrics.contains(#"tocsin_notifications_total{integration="webhook"} "#))
     }
 
+    /// A reload while evaluations are in flight (a group slower than its interval, raising a new alert each time)
+    /// completes: old runners are stopped outside the lock their last evaluation needs to reach the notifiers.
+    @Test(.timeLimit(.minutes(1))) func reloadsWhileAnEvaluationIsInFlight() throws {
+        let running = try Running(exposing: "demo 7\n")
+        defer { running.stop() }
+        let slow = """
+            groups:
+              - name: slow
+                rules:
+                  - record: job:slow:count
+                    expr: count_over_time(vector(1)[15m:1ms])
+                  - alert: EveryEvaluation
+                    expr: vector(time())
+                    labels: {at: '{{ $value }}'}
+
+            """
+        try AtomicFile.write(Array(slow.utf8), to: running.directory + "/rules.yml")
+        #expect(running.service.reload() == nil)
+        #expect(Self.eventually { running.service.ruleGroups().first?.lastEvaluation != nil })
+        for _ in 0..<3 {
+            #expect(running.service.reload() == nil)
+            usleep(100_000)
+        }
+        #expect(running.service.ruleGroups().map(\.name) == ["slow"])
+    }
+
     @Test func lifecycleEndpointsNeedTheFlag() throws {
         let running = try Running(exposing: "", enableLifecycle: false)
         defer { running.stop() }
