@@ -12,7 +12,7 @@ public struct AnchoredRegex: Sendable, Hashable, CustomStringConvertible {
     private enum Engine: Sendable {
         /// `(.*)`, the relabeling default, matched without a regex engine: any text without a line feed.
         case wholeLine
-        case compiled(CapturingRegex)
+        case compiled(CompiledRegex)
     }
 
     /// Compiles `pattern` anchored at both ends.
@@ -33,7 +33,7 @@ public struct AnchoredRegex: Sendable, Hashable, CustomStringConvertible {
             let message = error.message.replacing("^(?-s:", with: "^(?:")
             throw AnchoredRegexError(message: "error parsing regexp: \(message)")
         }
-        guard let compiled = CapturingRegex(translated.pattern, matchesEmpty: translated.matchesEmpty) else {
+        guard let compiled = CompiledRegex(translated.pattern, matchesEmpty: translated.matchesEmpty) else {
             throw AnchoredRegexError(
                 message: "error parsing regexp: pattern cannot be expressed in Swift's regex engine: `\(pattern)`")
         }
@@ -44,7 +44,7 @@ public struct AnchoredRegex: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ text: String) -> Bool {
         switch engine {
         case .wholeLine: !text.utf8.contains(UInt8(ascii: "\n"))
-        case .compiled(let regex): regex.matches(text)
+        case .compiled(let regex): regex.wholeMatch(text)
         }
     }
 
@@ -54,7 +54,7 @@ public struct AnchoredRegex: Sendable, Hashable, CustomStringConvertible {
         case .wholeLine:
             return matches(text) ? Match(groups: [(nil, text[...]), (nil, text[...])]) : nil
         case .compiled(let regex):
-            return regex.match(text).map { Match(groups: $0) }
+            return regex.groups(text).map { Match(groups: $0) }
         }
     }
 
@@ -129,33 +129,6 @@ public struct AnchoredRegex: Sendable, Hashable, CustomStringConvertible {
             }
             return groups.first(where: { $0.name == reference })?.value
         }
-    }
-}
-
-/// The Swift `Regex` an RE2 pattern was translated to, with its capture groups.
-///
-/// `@unchecked Sendable`: `Regex` is not declared `Sendable`, but it is never mutated after `init` and its compiled
-/// program is created lazily with an atomic store, so matching from several threads is safe.
-private final class CapturingRegex: @unchecked Sendable {
-    private let regex: Regex<AnyRegexOutput>
-    /// Whether the empty string matches, known from the pattern's structure (no backtracking needed).
-    private let matchesEmpty: Bool
-
-    init?(_ pattern: String, matchesEmpty: Bool) {
-        self.matchesEmpty = matchesEmpty
-        guard let regex = try? Regex(pattern) else { return nil }
-        self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters().wordBoundaryKind(.simple)
-    }
-
-    func matches(_ text: String) -> Bool {
-        if text.isEmpty { return matchesEmpty }
-        return (try? regex.wholeMatch(in: text)) != nil
-    }
-
-    /// The groups of the whole match (group 0 first), or `nil`.
-    func match(_ text: String) -> [(name: String?, value: Substring?)]? {
-        guard let match = try? regex.wholeMatch(in: text) else { return nil }
-        return match.output.map { ($0.name, $0.substring) }
     }
 }
 

@@ -77,26 +77,3 @@ public struct RE2Regex: Sendable, Equatable, CustomStringConvertible {
         return nil
     }
 }
-
-/// A compiled Swift `Regex`.
-///
-/// `@unchecked Sendable`: `Regex` is not declared `Sendable`, but it is never mutated after `init` and its compiled
-/// program is created lazily with an atomic store, so matching from several threads is safe.
-private final class CompiledRegex: @unchecked Sendable {
-    private let regex: Regex<AnyRegexOutput>
-    /// Whether the empty string matches, known from the pattern's structure. The parser asks this of every
-    /// regex matcher; answering it without the backtracking engine keeps patterns like `(|){50}x` from taking
-    /// exponential time.
-    private let matchesEmpty: Bool
-
-    init?(_ pattern: String, matchesEmpty: Bool) {
-        self.matchesEmpty = matchesEmpty
-        guard let regex = try? Regex(pattern) else { return nil }
-        self.regex = regex.matchingSemantics(.unicodeScalar).asciiOnlyWordCharacters().wordBoundaryKind(.simple)
-    }
-
-    func wholeMatch(_ text: String) -> Bool {
-        if text.isEmpty { return matchesEmpty }
-        return (try? regex.wholeMatch(in: text)) != nil
-    }
-}
