@@ -24,7 +24,7 @@ extension GoTime {
             second = millisecondOfDay / 1000 % 60
             nanosecond = millisecondOfDay % 1000 * 1_000_000
             weekday = ((days % 7) + 11) % 7
-            yearDay = days - GoTime.daysSinceEpoch(year: year, month: 1, day: 1) + 1
+            yearDay = days - CivilDate(year: year, month: 1, day: 1).daysSinceEpoch + 1
         }
     }
 
@@ -104,15 +104,5 @@ extension GoTime {
     private static func spacePadded(_ value: Int64, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: " ", count: max(width - text.count, 0)) + text
-    }
-
-    /// Howard Hinnant's `days_from_civil`.
-    static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
