@@ -159,13 +159,7 @@ struct GoPrinter {
             output.append("%!(EXTRA ")
             for (index, argument) in arguments[argumentIndex...].enumerated() {
                 if index > 0 { output.append(", ") }
-                if case .missing = argument {
-                    output.append("<nil>")
-                } else {
-                    output.append(argument.goTypeName)
-                    output.append("=")
-                    printArgument(argument, verb: "v")
-                }
+                printTypedArgument(argument)
             }
             output.append(")")
         }
@@ -354,6 +348,12 @@ struct GoPrinter {
         output.append("%!")
         output.unicodeScalars.append(verb)
         output.append("(")
+        printTypedArgument(argument)
+        output.append(")")
+    }
+
+    /// `type=value` (or `<nil>`), as fmt reports bad verbs and extra arguments.
+    private mutating func printTypedArgument(_ argument: TemplateValue) {
         if case .missing = argument {
             output.append("<nil>")
         } else {
@@ -361,7 +361,6 @@ struct GoPrinter {
             output.append("=")
             printArgument(argument, verb: "v")
         }
-        output.append(")")
     }
 
     // MARK: - Padding (fmt/format.go pad)
