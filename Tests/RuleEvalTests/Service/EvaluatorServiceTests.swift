@@ -102,6 +102,22 @@ import Testing
         }
     }
 
+    /// An Alertmanager-format file routing every alert, grouped by name and sent at once, to the webhook at
+    /// `http://127.0.0.1:<port>/hook`.
+    static func webhookNotifications(port: Int) -> String {
+        """
+        route:
+          receiver: hook
+          group_by: [alertname]
+          group_wait: 0s
+          group_interval: 1s
+        receivers:
+          - name: hook
+            webhook_configs: [{url: 'http://127.0.0.1:\(port)/hook'}]
+
+        """
+    }
+
     /// Polls `condition` every 50 ms for at most `seconds`.
     static func eventually(within seconds: Double = 10, _ condition: () -> Bool) -> Bool {
         for _ in 0..<Int(seconds * 20) {
@@ -191,17 +207,7 @@ import Testing
         defer { receiver.server.shutdown(gracePeriod: .zero) }
         let running = try Running(
             exposing: "demo 7\n",
-            notifications: """
-                route:
-                  receiver: hook
-                  group_by: [alertname]
-                  group_wait: 0s
-                  group_interval: 1s
-                receivers:
-                  - name: hook
-                    webhook_configs: [{url: 'http://127.0.0.1:\(receiver.port)/hook'}]
-
-                """)
+            notifications: Self.webhookNotifications(port: receiver.port))
         defer { running.stop() }
         #expect(Self.eventually { receiver.bodies().contains { $0["status"]?.stringValue == "firing" } })
         running.target.expose("demo 1\n")

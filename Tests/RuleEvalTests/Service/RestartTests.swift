@@ -181,18 +181,8 @@ import Testing
             port: target.port,
             rules: "groups:\n  - name: restart\n    rules:\n      - alert: AlreadyFiring\n        expr: demo > 0\n")
         try AtomicFile.write(
-            Array(
-                """
-                route:
-                  receiver: hook
-                  group_by: [alertname]
-                  group_wait: 0s
-                  group_interval: 1s
-                receivers:
-                  - name: hook
-                    webhook_configs: [{url: 'http://127.0.0.1:\(receiver.port)/hook'}]
-
-                """.utf8), to: directory + "/notifications.yml")
+            Array(EvaluatorServiceTests.webhookNotifications(port: receiver.port).utf8),
+            to: directory + "/notifications.yml")
         let port = FreePort.next()
         let arguments = [
             "--config.file=\(directory)/prometheus.yml", "--web.listen-address=127.0.0.1:\(port)",
